@@ -1,0 +1,72 @@
+/**
+ * An OpenAI API client built only on Web standards — `fetch`, `Request`,
+ * `Response`, `FormData`, `ReadableStream`, `AbortSignal` — with zero
+ * dependencies. It runs unchanged on Deno, Cloudflare Workers, Vercel Edge,
+ * Bun, Node and (opt-in) browsers.
+ *
+ * @example Quick start
+ * ```ts
+ * import OpenAI from "@webstd/openai";
+ *
+ * const client = new OpenAI(); // reads OPENAI_API_KEY
+ * const stream = await client.chat.completions.create({
+ *   model: "gpt-3.5-turbo",
+ *   messages: [{ role: "user", content: "Write a haiku about the edge" }],
+ *   stream: true,
+ * });
+ * for await (const chunk of stream) {
+ *   console.log(chunk.choices[0]?.delta.content ?? "");
+ * }
+ * ```
+ *
+ * @module
+ */
+
+import { OpenAI } from "./src/client.ts";
+
+export { OpenAI };
+export default OpenAI;
+
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  type APIErrorBody,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  makeAPIError,
+  NotFoundError,
+  OpenAIError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from "./src/core/errors.ts";
+export type {
+  ClientOptions,
+  Fetch,
+  QueryValues,
+  RequestOptions,
+} from "./src/core/options.ts";
+export { APIPromise, type PreparedResponse } from "./src/core/api_promise.ts";
+export { Stream, type StreamOptions } from "./src/core/stream.ts";
+export {
+  type ServerSentEvent,
+  SSEDecoderStream,
+  SSEEventTooLargeError,
+  type SSEOptions,
+  SSEParser,
+} from "./src/core/sse.ts";
+export { CursorPage, type ListEnvelope, Page } from "./src/core/pagination.ts";
+export {
+  type PageConstructor,
+  type Requester,
+  type RequestSpec,
+  Transport,
+  VERSION,
+} from "./src/core/transport.ts";
+export * from "./src/resources/chat.ts";
+export * from "./src/resources/completions.ts";
+export * from "./src/resources/models.ts";

@@ -1,0 +1,97 @@
+/**
+ * The `OpenAI` client class.
+ *
+ * @module
+ */
+
+import * as Errors from "./core/errors.ts";
+import type { ClientOptions } from "./core/options.ts";
+import { Transport } from "./core/transport.ts";
+import { Chat } from "./resources/chat.ts";
+import { Completions } from "./resources/completions.ts";
+import { Models } from "./resources/models.ts";
+
+/**
+ * The OpenAI API client: one property per API resource, sharing one transport.
+ * The API key is held privately: it never appears in `JSON.stringify`,
+ * `Deno.inspect` or an error.
+ *
+ * @example Quick start
+ * ```ts
+ * import OpenAI from "@webstd/openai";
+ * const client = new OpenAI({ apiKey: "sk-test" });
+ * const completion = await client.chat.completions.create({
+ *   model: "gpt-3.5-turbo",
+ *   messages: [{ role: "user", content: "Hello" }],
+ * });
+ * console.log(completion.choices[0].message.content);
+ * ```
+ */
+export class OpenAI {
+  /** Chat completions. */
+  readonly chat: Chat;
+  /** Legacy text completions. */
+  readonly completions: Completions;
+  /** Models. */
+  readonly models: Models;
+  #transport: Transport;
+
+  /** Builds a client; `apiKey`, `organization` and `baseURL` fall back to the environment. */
+  constructor(options: ClientOptions = {}) {
+    const transport = new Transport(options);
+    this.#transport = transport;
+    this.chat = new Chat(transport);
+    this.completions = new Completions(transport);
+    this.models = new Models(transport);
+  }
+
+  /** The base URL requests go to. */
+  get baseURL(): string {
+    return this.#transport.baseURL;
+  }
+
+  /** The default timeout in milliseconds. */
+  get timeout(): number {
+    return this.#transport.timeout;
+  }
+
+  /** The default number of retries. */
+  get maxRetries(): number {
+    return this.#transport.maxRetries;
+  }
+
+  /** See {@link Errors.OpenAIError}. */
+  static OpenAIError: typeof Errors.OpenAIError = Errors.OpenAIError;
+  /** See {@link Errors.APIError}. */
+  static APIError: typeof Errors.APIError = Errors.APIError;
+  /** See {@link Errors.BadRequestError}. */
+  static BadRequestError: typeof Errors.BadRequestError =
+    Errors.BadRequestError;
+  /** See {@link Errors.AuthenticationError}. */
+  static AuthenticationError: typeof Errors.AuthenticationError =
+    Errors.AuthenticationError;
+  /** See {@link Errors.PermissionDeniedError}. */
+  static PermissionDeniedError: typeof Errors.PermissionDeniedError =
+    Errors.PermissionDeniedError;
+  /** See {@link Errors.NotFoundError}. */
+  static NotFoundError: typeof Errors.NotFoundError = Errors.NotFoundError;
+  /** See {@link Errors.ConflictError}. */
+  static ConflictError: typeof Errors.ConflictError = Errors.ConflictError;
+  /** See {@link Errors.UnprocessableEntityError}. */
+  static UnprocessableEntityError: typeof Errors.UnprocessableEntityError =
+    Errors.UnprocessableEntityError;
+  /** See {@link Errors.RateLimitError}. */
+  static RateLimitError: typeof Errors.RateLimitError = Errors.RateLimitError;
+  /** See {@link Errors.InternalServerError}. */
+  static InternalServerError: typeof Errors.InternalServerError =
+    Errors.InternalServerError;
+  /** See {@link Errors.APIConnectionError}. */
+  static APIConnectionError: typeof Errors.APIConnectionError =
+    Errors.APIConnectionError;
+  /** See {@link Errors.APIConnectionTimeoutError}. */
+  static APIConnectionTimeoutError: typeof Errors.APIConnectionTimeoutError =
+    Errors.APIConnectionTimeoutError;
+  /** See {@link Errors.APIUserAbortError}. */
+  static APIUserAbortError: typeof Errors.APIUserAbortError =
+    Errors.APIUserAbortError;
+}

@@ -1,0 +1,79 @@
+/**
+ * `APIPromise<T>`: what every method returns.
+ *
+ * @module
+ */
+
+/** A response whose body has not been read yet, with the way to read it. */
+export interface PreparedResponse<T> {
+  /** The HTTP response, body unread. */
+  response: Response;
+  /** Reads and parses the body (once). */
+  parse(): Promise<T>;
+  /** Hands the unread body to the caller: stops the request timer. */
+  detach(): void;
+}
+
+/**
+ * A `Promise` of the parsed result that also gives access to the raw
+ * `Response`. The request starts at once; the body is read only when the
+ * promise itself is awaited.
+ *
+ * @example Get the parsed data and the response headers
+ * ```ts
+ * import OpenAI from "@webstd/openai";
+ * const client = new OpenAI({ apiKey: "sk-test" });
+ * const { data, response } = await client.models.list().withResponse();
+ * console.log(response.headers.get("x-request-id"), data.data.length);
+ * ```
+ */
+export class APIPromise<T> extends Promise<T> {
+  #prepared: Promise<PreparedResponse<T>>;
+  #parsed: Promise<T> | undefined;
+
+  /** Wraps a pending response; used by the transport. */
+  constructor(prepared: Promise<PreparedResponse<T>>) {
+    super((resolve) => resolve(undefined as T));
+    this.#prepared = prepared;
+  }
+
+  /** `then`, `catch` and `finally` produce plain promises. */
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
+  #result(): Promise<T> {
+    return this.#parsed ??= this.#prepared.then((p) => p.parse());
+  }
+
+  /** Resolves to the `Response` with its body unread. */
+  asResponse(): Promise<Response> {
+    return this.#prepared.then((p) => {
+      p.detach();
+      return p.response;
+    });
+  }
+
+  /** Resolves to the parsed data together with the `Response`. */
+  async withResponse(): Promise<{ data: T; response: Response }> {
+    const prepared = await this.#prepared;
+    return { data: await this.#result(), response: prepared.response };
+  }
+
+  override then<A = T, B = never>(
+    onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.#result().then(onfulfilled, onrejected);
+  }
+
+  override catch<B = never>(
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<T | B> {
+    return this.#result().catch(onrejected);
+  }
+
+  override finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.#result().finally(onfinally);
+  }
+}

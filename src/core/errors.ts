@@ -1,0 +1,211 @@
+/**
+ * The error hierarchy. Every error the client throws is an {@link OpenAIError}.
+ *
+ * @module
+ */
+
+/**
+ * The base class of every error thrown by this client.
+ *
+ * @example Catch anything the client throws
+ * ```ts
+ * import { OpenAIError } from "@webstd/openai";
+ * try {
+ *   throw new OpenAIError("Something failed");
+ * } catch (err) {
+ *   if (err instanceof OpenAIError) console.log(err.message);
+ * }
+ * ```
+ */
+export class OpenAIError extends Error {
+  /** The error's class name, e.g. `"RateLimitError"`. */
+  override get name(): string {
+    return this.constructor.name;
+  }
+}
+
+/** The `error` object the API sends in an error body. */
+export interface APIErrorBody {
+  /** A human-readable description. */
+  message?: string;
+  /** The error category, e.g. `"invalid_request_error"`. */
+  type?: string;
+  /** The request parameter the error is about, if any. */
+  param?: string | null;
+  /** A machine-readable code, e.g. `"invalid_api_key"`. */
+  code?: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * The API answered with an error status, or sent an error event in a stream.
+ *
+ * @example Inspect a failed request
+ * ```ts
+ * import OpenAI, { APIError } from "@webstd/openai";
+ * const client = new OpenAI({ apiKey: "sk-test" });
+ * try {
+ *   await client.models.retrieve("no-such-model");
+ * } catch (err) {
+ *   if (err instanceof APIError) console.log(err.status, err.code, err.requestID);
+ * }
+ * ```
+ */
+export class APIError extends OpenAIError {
+  /** The HTTP status, or `undefined` for an error event inside a stream. */
+  readonly status: number | undefined;
+  /** The response headers, if there was a response. */
+  readonly headers: Headers | undefined;
+  /** The parsed `error` object of the body, if the body had one. */
+  readonly error: APIErrorBody | undefined;
+  /** `error.code` from the body. */
+  readonly code: string | null | undefined;
+  /** `error.param` from the body. */
+  readonly param: string | null | undefined;
+  /** `error.type` from the body. */
+  readonly type: string | undefined;
+  /** The `x-request-id` response header, for support requests. */
+  readonly requestID: string | null | undefined;
+
+  /**
+   * Builds an error from a status, the parsed error object, a message and the headers.
+   * Prefer {@link makeAPIError}, which picks the subclass for the status.
+   */
+  constructor(
+    status: number | undefined,
+    error: APIErrorBody | undefined,
+    message: string,
+    headers?: Headers,
+  ) {
+    super(message);
+    this.status = status;
+    this.headers = headers;
+    this.error = error;
+    this.code = error?.code;
+    this.param = error?.param;
+    this.type = error?.type;
+    this.requestID = headers?.get("x-request-id");
+  }
+}
+
+/** HTTP 400. See {@link APIError}. @example `if (err instanceof BadRequestError) fixInput();` */
+export class BadRequestError extends APIError {}
+/** HTTP 401: the API key is missing or wrong. @example `if (err instanceof AuthenticationError) askForKey();` */
+export class AuthenticationError extends APIError {}
+/** HTTP 403. @example `if (err instanceof PermissionDeniedError) report(err.message);` */
+export class PermissionDeniedError extends APIError {}
+/** HTTP 404. @example `if (err instanceof NotFoundError) return undefined;` */
+export class NotFoundError extends APIError {}
+/** HTTP 409. @example `if (err instanceof ConflictError) retryLater();` */
+export class ConflictError extends APIError {}
+/** HTTP 422. @example `if (err instanceof UnprocessableEntityError) fixInput();` */
+export class UnprocessableEntityError extends APIError {}
+/** HTTP 429: rate limited (retried automatically first). @example `if (err instanceof RateLimitError) backOff();` */
+export class RateLimitError extends APIError {}
+/** HTTP 500 and above (retried automatically first). @example `if (err instanceof InternalServerError) retryLater();` */
+export class InternalServerError extends APIError {}
+
+/**
+ * No usable response arrived: the connection failed, was reset, or a stream
+ * ended before `[DONE]`. The underlying error, if any, is in `cause`.
+ *
+ * @example
+ * ```ts
+ * import { APIConnectionError } from "@webstd/openai";
+ * const err = new APIConnectionError("Connection error", { cause: new TypeError("reset") });
+ * console.log(err.cause);
+ * ```
+ */
+export class APIConnectionError extends OpenAIError {
+  /** Builds the error; `options.cause` keeps the underlying failure. */
+  constructor(message = "Connection error", options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/**
+ * The request, or the silence between two stream events, outlasted `timeout`.
+ *
+ * @example
+ * ```ts
+ * import { APIConnectionTimeoutError } from "@webstd/openai";
+ * console.log(new APIConnectionTimeoutError().message);
+ * ```
+ */
+export class APIConnectionTimeoutError extends APIConnectionError {
+  /** Builds the error with a default message. */
+  constructor(message = "Request timed out", options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/**
+ * The caller's `AbortSignal` fired.
+ *
+ * @example
+ * ```ts
+ * import { APIUserAbortError } from "@webstd/openai";
+ * console.log(new APIUserAbortError().message);
+ * ```
+ */
+export class APIUserAbortError extends OpenAIError {
+  /** Builds the error with a default message. */
+  constructor(message = "Request was aborted", options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+const byStatus: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/**
+ * Builds the {@link APIError} subclass that matches `status` from a response
+ * body that may be JSON, text or empty.
+ *
+ * @example
+ * ```ts
+ * import { makeAPIError, RateLimitError } from "@webstd/openai";
+ * const err = makeAPIError(429, '{"error":{"message":"Slow down"}}', new Headers());
+ * console.log(err instanceof RateLimitError, err.message); // true "429 Slow down"
+ * ```
+ */
+export function makeAPIError(
+  status: number | undefined,
+  body: unknown,
+  headers?: Headers,
+  suffix = "",
+): APIError {
+  const error = errorObject(body);
+  const detail = error?.message ??
+    (typeof body === "string" && body && !error ? body.slice(0, 500) : "");
+  const message = `${status ?? "Stream error"}${
+    detail ? " " + detail : ""
+  }${suffix}`;
+  const Class = status === undefined
+    ? APIError
+    : byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
+  return new Class(status, error, message, headers);
+}
+
+function errorObject(body: unknown): APIErrorBody | undefined {
+  let value = body;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  if (value === null || typeof value !== "object") return undefined;
+  const inner = (value as { error?: unknown }).error;
+  if (inner && typeof inner === "object") return inner as APIErrorBody;
+  if (typeof inner === "string") return { message: inner };
+  return undefined;
+}

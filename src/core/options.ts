@@ -1,0 +1,74 @@
+/**
+ * Client-wide and per-request options.
+ *
+ * @module
+ */
+
+/** A `fetch`-compatible function: the client calls it for every request. */
+export type Fetch = (
+  input: Request | URL | string,
+  init?: RequestInit,
+) => Promise<Response>;
+
+/** Query-string values; `undefined` entries are left out. */
+export type QueryValues = Record<
+  string,
+  string | number | boolean | null | undefined
+>;
+
+/**
+ * Options of `new OpenAI(options)`.
+ *
+ * @example
+ * ```ts
+ * import OpenAI, { type ClientOptions } from "@webstd/openai";
+ * const options: ClientOptions = { apiKey: "sk-test", maxRetries: 5, timeout: 30_000 };
+ * const client = new OpenAI(options);
+ * ```
+ */
+export interface ClientOptions {
+  /** The API key; defaults to the `OPENAI_API_KEY` environment variable. */
+  apiKey?: string;
+  /** Sent as `OpenAI-Organization`; defaults to `OPENAI_ORG_ID`. */
+  organization?: string | null;
+  /** Defaults to `OPENAI_BASE_URL`, else `https://api.openai.com/v1`. */
+  baseURL?: string;
+  /** Milliseconds a request may take up to the end of its body; for streams, also the longest silence between events. Default 600000. */
+  timeout?: number;
+  /** How many times a failed request is retried. Default 2. */
+  maxRetries?: number;
+  /** Headers sent with every request. */
+  defaultHeaders?: Record<string, string>;
+  /** Query parameters sent with every request. */
+  defaultQuery?: QueryValues;
+  /** The `fetch` to use; defaults to `globalThis.fetch`, looked up at call time. */
+  fetch?: Fetch;
+  /** Allow running in a web page, where the key is visible to its users. Default false. */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/**
+ * Options accepted as the last argument of every method.
+ *
+ * @example
+ * ```ts
+ * import OpenAI from "@webstd/openai";
+ * const client = new OpenAI({ apiKey: "sk-test" });
+ * const controller = new AbortController();
+ * const models = client.models.list({ signal: controller.signal, timeout: 5_000, maxRetries: 0 });
+ * controller.abort();
+ * await models.catch(() => {});
+ * ```
+ */
+export interface RequestOptions {
+  /** Aborts the request (and its stream) when it fires. */
+  signal?: AbortSignal | null;
+  /** Overrides the client's `timeout` for this request. */
+  timeout?: number;
+  /** Overrides the client's `maxRetries` for this request. */
+  maxRetries?: number;
+  /** Extra headers; a `null` value removes a default header. */
+  headers?: Record<string, string | null | undefined>;
+  /** Extra query parameters. */
+  query?: QueryValues;
+}

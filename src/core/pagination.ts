@@ -1,0 +1,113 @@
+/**
+ * Pages of list results, iterable across pages.
+ *
+ * @module
+ */
+
+import type { RequestOptions } from "./options.ts";
+import type { Requester, RequestSpec } from "./transport.ts";
+
+/** The JSON envelope of a list endpoint. */
+export interface ListEnvelope<Item> {
+  object?: string;
+  data: Item[];
+  has_more?: boolean;
+  [key: string]: unknown;
+}
+
+/**
+ * One page of a list. `for await` over a page walks every item of this page
+ * and of the pages after it.
+ *
+ * @example Iterate every model
+ * ```ts
+ * import OpenAI from "@webstd/openai";
+ * const client = new OpenAI({ apiKey: "sk-test" });
+ * const page = await client.models.list();
+ * for await (const model of page) console.log(model.id);
+ * ```
+ */
+export class Page<Item> implements AsyncIterable<Item> {
+  /** The items of this page. */
+  data: Item[];
+  /** The envelope's `object` field, usually `"list"`. */
+  object: string | undefined;
+  /** Whether the server says more items follow (cursor lists only). */
+  has_more: boolean | undefined;
+  /** The request that produced this page. */
+  protected readonly requester: Requester;
+  /** The request that produced this page. */
+  protected readonly spec: RequestSpec;
+  /** The options that produced this page. */
+  protected readonly options: RequestOptions | undefined;
+
+  /** Wraps a list envelope; used by the transport. */
+  constructor(
+    requester: Requester,
+    spec: RequestSpec,
+    options: RequestOptions | undefined,
+    body: ListEnvelope<Item>,
+  ) {
+    this.requester = requester;
+    this.spec = spec;
+    this.options = options;
+    this.data = Array.isArray(body?.data) ? body.data : [];
+    this.object = body?.object;
+    this.has_more = body?.has_more;
+  }
+
+  /** Whether {@link Page.getNextPage} would find another page. */
+  hasNextPage(): boolean {
+    return false;
+  }
+
+  /** Fetches the next page; throws when {@link Page.hasNextPage} is false. */
+  getNextPage(): Promise<this> {
+    if (!this.hasNextPage()) {
+      return Promise.reject(
+        new RangeError("No next page: check hasNextPage() first"),
+      );
+    }
+    return this.requester.request<this>(this.nextSpec(), this.options);
+  }
+
+  /** The request for the next page. */
+  protected nextSpec(): RequestSpec {
+    return this.spec;
+  }
+
+  /** Walks every item of this page and of every following page. */
+  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
+    // deno-lint-ignore no-this-alias
+    let page: Page<Item> = this;
+    for (;;) {
+      yield* page.data;
+      if (!page.hasNextPage()) return;
+      page = await page.getNextPage();
+    }
+  }
+}
+
+/**
+ * A page of a cursor-paginated list (`after` = the last id, while `has_more`).
+ *
+ * @example Walk every fine-tuning job, page by page
+ * ```ts
+ * import OpenAI from "@webstd/openai";
+ * const client = new OpenAI({ apiKey: "sk-test" });
+ * let page = await client.fineTuning.jobs.list({ limit: 10 });
+ * while (page.hasNextPage()) page = await page.getNextPage();
+ * ```
+ */
+export class CursorPage<Item extends { id: string }> extends Page<Item> {
+  /** True while the server reports `has_more` and this page is not empty. */
+  override hasNextPage(): boolean {
+    return this.has_more === true && this.data.length > 0;
+  }
+
+  /** The same request with `after` set to this page's last id. */
+  protected override nextSpec(): RequestSpec {
+    const after = this.data[this.data.length - 1].id;
+    return { ...this.spec, query: { ...this.spec.query, after } };
+  }
+}

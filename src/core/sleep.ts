@@ -1,0 +1,24 @@
+/**
+ * An abortable delay.
+ *
+ * @module
+ */
+
+/**
+ * Resolves after `ms` milliseconds, or rejects with the signal's reason as
+ * soon as `signal` aborts; the timer never outlives the abort.
+ */
+export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,299 @@
+/**
+ * `Stream<T>`: the parsed, async-iterable body of a streamed response.
+ *
+ * @module
+ */
+
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  makeAPIError,
+  OpenAIError,
+} from "./errors.ts";
+import { type ServerSentEvent, SSEParser } from "./sse.ts";
+
+/** How a {@link Stream} watches its connection. */
+export interface StreamOptions {
+  /** Longest silence (ms) allowed between two reads before the stream fails with `APIConnectionTimeoutError`. */
+  idleTimeout?: number;
+  /** The caller's signal: when it fires the stream ends with `APIUserAbortError`. */
+  signal?: AbortSignal | null;
+}
+
+const DONE = "[DONE]";
+const encoder = new TextEncoder();
+
+/**
+ * A server-sent-event stream of JSON chunks. Iterate it once with
+ * `for await`; leaving the loop early cancels the HTTP request. It ends at
+ * `data: [DONE]`; a body that ends without it throws `APIConnectionError`, an
+ * `error` payload throws `APIError`.
+ *
+ * @example Stream a chat completion
+ * ```ts
+ * import OpenAI from "@webstd/openai";
+ * const client = new OpenAI({ apiKey: "sk-test" });
+ * const stream = await client.chat.completions.create({
+ *   model: "gpt-3.5-turbo",
+ *   messages: [{ role: "user", content: "Say hi" }],
+ *   stream: true,
+ * });
+ * for await (const chunk of stream) {
+ *   console.log(chunk.choices[0]?.delta.content ?? "");
+ * }
+ * ```
+ */
+export class Stream<T> implements AsyncIterable<T> {
+  /** Aborting it cancels the underlying request. */
+  readonly controller: AbortController;
+  #body: ReadableStream<Uint8Array> | null;
+  #options: StreamOptions;
+  #owner: boolean;
+
+  /**
+   * Wraps a byte stream of server-sent events. `controller` is aborted when
+   * the consumer stops early; prefer {@link Stream.fromSSEResponse}.
+   */
+  constructor(
+    body: ReadableStream<Uint8Array> | null,
+    controller: AbortController = new AbortController(),
+    options: StreamOptions = {},
+  ) {
+    this.#body = body;
+    this.controller = controller;
+    this.#options = options;
+    this.#owner = true;
+  }
+
+  /**
+   * Reads a `Response` whose body is `text/event-stream`, such as one an edge
+   * handler produced with {@link Stream.toReadableStream}.
+   *
+   * @example Read a proxied stream in a browser
+   * ```ts
+   * import { Stream } from "@webstd/openai";
+   * const response = new Response('data: {"n":1}\n\ndata: [DONE]\n\n');
+   * for await (const chunk of Stream.fromSSEResponse<{ n: number }>(response)) console.log(chunk.n);
+   * ```
+   */
+  static fromSSEResponse<T>(
+    response: Response,
+    controller?: AbortController,
+  ): Stream<T> {
+    return new Stream<T>(response.body, controller);
+  }
+
+  /**
+   * Reads a byte stream of server-sent events.
+   *
+   * @example
+   * ```ts
+   * import { Stream } from "@webstd/openai";
+   * const body = new Response('data: {"n":1}\n\ndata: [DONE]\n\n').body!;
+   * for await (const chunk of Stream.fromReadableStream<{ n: number }>(body)) console.log(chunk.n);
+   * ```
+   */
+  static fromReadableStream<T>(
+    body: ReadableStream<Uint8Array>,
+    controller?: AbortController,
+  ): Stream<T> {
+    return new Stream<T>(body, controller);
+  }
+
+  /** Iterates the parsed chunks; a stream can be iterated only once (see {@link Stream.tee}). */
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return this.#read(false) as AsyncGenerator<T>;
+  }
+
+  /**
+   * Splits the stream into two that can each be iterated once.
+   *
+   * @example
+   * ```ts
+   * import { Stream } from "@webstd/openai";
+   * const body = new Response('data: {"n":1}\n\ndata: [DONE]\n\n').body!;
+   * const [a, b] = Stream.fromReadableStream<{ n: number }>(body).tee();
+   * for await (const x of a) console.log("a", x.n);
+   * for await (const x of b) console.log("b", x.n);
+   * ```
+   */
+  tee(): [Stream<T>, Stream<T>] {
+    const [a, b] = this.#take().tee();
+    return [this.#branch(a), this.#branch(b)];
+  }
+
+  /**
+   * Re-encodes the stream as `text/event-stream` bytes, ending with
+   * `data: [DONE]`, for an edge handler to return as a `Response` body. A cut
+   * or failed upstream errors the returned stream instead of closing it.
+   *
+   * @example Proxy a streamed completion from an edge function
+   * ```ts
+   * import OpenAI from "@webstd/openai";
+   * const client = new OpenAI({ apiKey: "sk-test" });
+   * export async function handler(_req: Request): Promise<Response> {
+   *   const stream = await client.chat.completions.create({
+   *     model: "gpt-3.5-turbo",
+   *     messages: [{ role: "user", content: "Hello" }],
+   *     stream: true,
+   *   });
+   *   return new Response(stream.toReadableStream(), {
+   *     headers: { "content-type": "text/event-stream" },
+   *   });
+   * }
+   * ```
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    const events = this.#read(true) as AsyncGenerator<string>;
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const { value, done } = await events.next();
+          if (done) {
+            controller.enqueue(encoder.encode("data: [DONE]\n\n"));
+            controller.close();
+          } else {
+            controller.enqueue(encoder.encode("data: " + value + "\n\n"));
+          }
+        } catch (err) {
+          controller.error(err);
+        }
+      },
+      async cancel() {
+        await events.return(undefined);
+      },
+    });
+  }
+
+  #branch(body: ReadableStream<Uint8Array>): Stream<T> {
+    const stream = new Stream<T>(body, this.controller, this.#options);
+    stream.#owner = false;
+    return stream;
+  }
+
+  #take(): ReadableStream<Uint8Array> {
+    const body = this.#body;
+    if (body === null) {
+      throw new OpenAIError(
+        "Cannot read this stream: it was already iterated, teed or converted; call tee() to read it twice",
+      );
+    }
+    this.#body = null;
+    return body;
+  }
+
+  // Yields parsed chunks, or (raw) the validated `data` strings. One reader,
+  // one decoder and one push parser: no extra TransformStream on the hot path.
+  async *#read(raw: boolean): AsyncGenerator<T | string> {
+    const reader = this.#take().getReader();
+    const decoder = new TextDecoder();
+    const queue: ServerSentEvent[] = [];
+    const parser = new SSEParser((event) => queue.push(event));
+    const { idleTimeout, signal } = this.#options;
+    const abortSignal = this.controller.signal;
+    let finished = false;
+    let timedOut = false;
+    let lastRead = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = () => void reader.cancel().catch(() => {});
+    const onAbort = stop;
+    const interrupted = (cause?: unknown): OpenAIError | undefined => {
+      if (timedOut) {
+        return new APIConnectionTimeoutError(
+          `Stream timed out: no data for ${idleTimeout} ms`,
+          {
+            cause,
+          },
+        );
+      }
+      if (signal?.aborted || abortSignal.aborted) {
+        return new APIUserAbortError("Stream was aborted", { cause });
+      }
+    };
+    abortSignal.addEventListener("abort", onAbort);
+    signal?.addEventListener("abort", onAbort);
+    if (idleTimeout !== undefined && idleTimeout > 0 && idleTimeout < 2 ** 31) {
+      const check = () => {
+        const idle = Date.now() - lastRead;
+        if (idle < idleTimeout) {
+          timer = setTimeout(check, idleTimeout - idle);
+          return;
+        }
+        timedOut = true;
+        stop();
+      };
+      timer = setTimeout(check, idleTimeout);
+    }
+    try {
+      for (;;) {
+        let result: ReadableStreamReadResult<Uint8Array>;
+        try {
+          result = await reader.read();
+        } catch (cause) {
+          throw interrupted(cause) ??
+            new APIConnectionError("Stream connection failed", { cause });
+        }
+        const error = interrupted();
+        if (error) throw error;
+        lastRead = Date.now();
+        if (result.done) {
+          parser.feed(decoder.decode());
+          parser.end();
+        } else {
+          parser.feed(decoder.decode(result.value, { stream: true }));
+        }
+        for (let i = 0; i < queue.length; i++) {
+          const event = queue[i];
+          if (event.data === DONE) {
+            finished = true;
+            return;
+          }
+          const value = parseEvent(event);
+          yield raw ? event.data : value as T;
+        }
+        queue.length = 0;
+        if (result.done) {
+          throw new APIConnectionError(
+            "Stream ended before [DONE]: the response was cut short",
+          );
+        }
+      }
+    } catch (err) {
+      if (err instanceof OpenAIError) throw err;
+      throw new OpenAIError(
+        `Could not decode stream: ${(err as Error)?.message}`,
+        { cause: err },
+      );
+    } finally {
+      clearTimeout(timer);
+      abortSignal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
+      if (!finished && this.#owner) this.controller.abort();
+      stop();
+    }
+  }
+}
+
+function parseEvent(event: ServerSentEvent): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(event.data);
+  } catch (cause) {
+    const preview = event.data.length > 200
+      ? event.data.slice(0, 200) + "…"
+      : event.data;
+    throw new OpenAIError(
+      `Could not parse stream event as JSON: ${JSON.stringify(preview)}`,
+      { cause },
+    );
+  }
+  if (
+    event.event === "error" ||
+    (value !== null && typeof value === "object" &&
+      (value as { error?: unknown }).error != null)
+  ) {
+    throw makeAPIError(undefined, value);
+  }
+  return value;
+}

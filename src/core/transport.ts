@@ -1,0 +1,333 @@
+/**
+ * The transport: the one place that calls `fetch`. It owns authentication,
+ * retries, timeouts and the mapping of failures to error classes.
+ *
+ * @module
+ */
+
+import { APIPromise, type PreparedResponse } from "./api_promise.ts";
+import { isBrowser, readEnv } from "./env.ts";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  makeAPIError,
+  OpenAIError,
+} from "./errors.ts";
+import type {
+  ClientOptions,
+  Fetch,
+  QueryValues,
+  RequestOptions,
+} from "./options.ts";
+import { appendQuery, checkHeader, mergeHeaders } from "./request.ts";
+import { retryDelay, shouldRetry } from "./retry.ts";
+import { sleep } from "./sleep.ts";
+import { Stream } from "./stream.ts";
+
+/** The version sent in the `user-agent` header. */
+export const VERSION = "0.1.0";
+const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+/** What a resource method asks the transport to do. */
+export interface RequestSpec {
+  /** The HTTP method. */
+  method: "GET" | "POST" | "DELETE";
+  /** The path below the base URL, built with `path` so parameters are encoded. */
+  path: string;
+  /** Query parameters; `undefined` values are left out. */
+  query?: QueryValues;
+  /** A JSON-serialisable body, or a `FormData` sent as multipart. */
+  body?: unknown;
+  /** The response is a server-sent-event stream: resolve to a {@link Stream}. */
+  stream?: boolean;
+  /** How to read a non-streamed body: parsed JSON (default), text, or the `Response` itself. */
+  as?: "json" | "text" | "response";
+  /** Wraps the parsed JSON of a list endpoint in a page. */
+  page?: PageConstructor;
+}
+
+/** A page class the transport can build from a list body. */
+export type PageConstructor = new (
+  requester: Requester,
+  spec: RequestSpec,
+  options: RequestOptions | undefined,
+  // deno-lint-ignore no-explicit-any
+  body: any,
+) => unknown;
+
+/** The one method resources need from a transport. */
+export interface Requester {
+  /** Sends a request and returns its parsed result. */
+  request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T>;
+}
+
+/**
+ * Sends requests to the OpenAI API. The client builds one and shares it with
+ * every resource; a per-resource entry point uses one directly.
+ *
+ * @example Use one resource without the whole client
+ * ```ts
+ * import { Models, Transport } from "@webstd/openai/models";
+ * const models = new Models(new Transport({ apiKey: "sk-test" }));
+ * ```
+ */
+export class Transport implements Requester {
+  /** The base URL, without a trailing slash. */
+  readonly baseURL: string;
+  /** Default timeout in milliseconds. */
+  readonly timeout: number;
+  /** Default number of retries. */
+  readonly maxRetries: number;
+  #headers: Record<string, string>;
+  #jsonHeaders: Record<string, string>;
+  #query: QueryValues | undefined;
+  #fetch: Fetch | undefined;
+
+  /** Resolves options (falling back to the environment) and checks them. */
+  constructor(options: ClientOptions = {}) {
+    const apiKey = options.apiKey ?? readEnv("OPENAI_API_KEY");
+    if (!apiKey) {
+      throw new OpenAIError(
+        "Cannot create client: no apiKey option and OPENAI_API_KEY is not set",
+      );
+    }
+    const browser = isBrowser();
+    if (browser && !options.dangerouslyAllowBrowser) {
+      throw new OpenAIError(
+        "Cannot create client in a browser: the API key would be visible to everyone who loads the page; " +
+          "call your own server instead, or pass dangerouslyAllowBrowser: true if the key is meant to be public",
+      );
+    }
+    const baseURL = options.baseURL ?? readEnv("OPENAI_BASE_URL") ??
+      DEFAULT_BASE_URL;
+    if (!/^https?:\/\/[^\s]+$/i.test(baseURL)) {
+      throw new TypeError(
+        `Invalid baseURL ${JSON.stringify(baseURL)}: expected an http(s) URL`,
+      );
+    }
+    this.baseURL = baseURL.replace(/\/+$/, "");
+    this.timeout = check("timeout", options.timeout ?? 600_000, false);
+    this.maxRetries = check("maxRetries", options.maxRetries ?? 2, true);
+    checkHeader("Authorization", apiKey);
+    const headers: Record<string, string> = {
+      authorization: "Bearer " + apiKey,
+      accept: "application/json",
+    };
+    // A browser refuses or preflights a custom user-agent; elsewhere it names the client.
+    if (!browser) headers["user-agent"] = "webstd-openai/" + VERSION;
+    const organization = options.organization === undefined
+      ? readEnv("OPENAI_ORG_ID")
+      : options.organization;
+    if (organization) headers["openai-organization"] = organization;
+    mergeHeaders(headers, options.defaultHeaders);
+    this.#headers = headers;
+    this.#jsonHeaders = { ...headers, "content-type": "application/json" };
+    this.#query = options.defaultQuery;
+    this.#fetch = options.fetch;
+  }
+
+  /** Sends `spec`, retrying as the policy allows; see {@link RequestSpec}. */
+  request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
+    return new APIPromise<T>(this.#send<T>(spec, options));
+  }
+
+  async #send<T>(
+    spec: RequestSpec,
+    options?: RequestOptions,
+  ): Promise<PreparedResponse<T>> {
+    const { method, body } = spec;
+    let url = appendQuery(this.baseURL + spec.path, this.#query);
+    url = appendQuery(url, spec.query);
+    if (options?.query) url = appendQuery(url, options.query);
+    const isForm = body instanceof FormData;
+    const payload = body === undefined
+      ? undefined
+      : isForm
+      ? body
+      : JSON.stringify(body);
+    const base = payload === undefined || isForm
+      ? this.#headers
+      : this.#jsonHeaders;
+    const headers = options?.headers
+      ? mergeHeaders({ ...base }, options.headers)
+      : base;
+    const timeout = options?.timeout === undefined
+      ? this.timeout
+      : check("timeout", options.timeout, false);
+    const maxRetries = options?.maxRetries === undefined
+      ? this.maxRetries
+      : check("maxRetries", options.maxRetries, true);
+    const userSignal = options?.signal ?? undefined;
+
+    for (let attempt = 0;; attempt++) {
+      if (userSignal?.aborted) {
+        throw new APIUserAbortError(undefined, { cause: userSignal.reason });
+      }
+      const controller = new AbortController();
+      const signal = userSignal
+        ? AbortSignal.any([userSignal, controller.signal])
+        : controller.signal;
+      let timedOut = false;
+      const timer = timeout < 2 ** 31
+        ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new APIConnectionTimeoutError());
+        }, timeout)
+        : undefined;
+      const failure = (cause: unknown): OpenAIError => {
+        if (userSignal?.aborted) {
+          return new APIUserAbortError(undefined, { cause });
+        }
+        if (timedOut) {
+          return new APIConnectionTimeoutError(
+            `Request timed out after ${timeout} ms`,
+          );
+        }
+        return new APIConnectionError(
+          `Connection error: ${(cause as Error)?.message ?? cause}`,
+          {
+            cause,
+          },
+        );
+      };
+      let response: Response;
+      try {
+        const fetchFn = this.#fetch ?? fetch;
+        response = await fetchFn(url, {
+          method,
+          headers,
+          body: payload,
+          signal,
+        });
+      } catch (cause) {
+        clearTimeout(timer);
+        const err = failure(cause);
+        if (err instanceof APIUserAbortError || attempt >= maxRetries) {
+          throw attempted(err, attempt);
+        }
+        await this.#wait(attempt, undefined, userSignal);
+        continue;
+      }
+      if (!response.ok) {
+        if (
+          attempt < maxRetries && shouldRetry(response.status, response.headers)
+        ) {
+          clearTimeout(timer);
+          response.body?.cancel().catch(() => {});
+          await this.#wait(attempt, response.headers, userSignal);
+          continue;
+        }
+        let text = "";
+        try {
+          text = await response.text();
+        } catch {
+          // The status says enough; an unreadable error body is not worth a second error.
+        }
+        clearTimeout(timer);
+        throw makeAPIError(
+          response.status,
+          text,
+          response.headers,
+          suffix(attempt),
+        );
+      }
+      return prepare<T>(this, spec, options, response, {
+        detach: () => clearTimeout(timer),
+        failure,
+        controller,
+        signal: userSignal,
+        timeout,
+      });
+    }
+  }
+
+  async #wait(
+    attempt: number,
+    headers: Headers | undefined,
+    signal?: AbortSignal,
+  ) {
+    try {
+      await sleep(retryDelay(attempt, headers), signal);
+    } catch (cause) {
+      throw new APIUserAbortError(undefined, { cause });
+    }
+  }
+}
+
+interface Attempt {
+  detach(): void;
+  failure(cause: unknown): OpenAIError;
+  controller: AbortController;
+  signal: AbortSignal | undefined;
+  timeout: number;
+}
+
+function prepare<T>(
+  requester: Requester,
+  spec: RequestSpec,
+  options: RequestOptions | undefined,
+  response: Response,
+  attempt: Attempt,
+): PreparedResponse<T> {
+  const parse = async (): Promise<T> => {
+    if (spec.stream) {
+      attempt.detach();
+      return new Stream(response.body, attempt.controller, {
+        idleTimeout: attempt.timeout,
+        signal: attempt.signal,
+      }) as T;
+    }
+    if (spec.as === "response") {
+      attempt.detach();
+      return response as T;
+    }
+    let value: unknown;
+    try {
+      value = spec.as === "text"
+        ? await response.text()
+        : await response.json();
+    } catch (cause) {
+      if (cause instanceof SyntaxError) {
+        throw new APIConnectionError(
+          `Invalid JSON in the response body: ${cause.message}`,
+          {
+            cause,
+          },
+        );
+      }
+      throw attempt.failure(cause);
+    } finally {
+      attempt.detach();
+    }
+    return (spec.page
+      ? new spec.page(requester, spec, options, value)
+      : value) as T;
+  };
+  let parsed: Promise<T> | undefined;
+  return { response, parse: () => parsed ??= parse(), detach: attempt.detach };
+}
+
+function suffix(attempt: number): string {
+  return attempt > 0 ? ` (gave up after ${attempt + 1} attempts)` : "";
+}
+
+function attempted(err: OpenAIError, attempt: number): OpenAIError {
+  if (attempt > 0) err.message += suffix(attempt);
+  return err;
+}
+
+function check(name: string, value: number, integer: boolean): number {
+  if (
+    typeof value !== "number" || !(value >= 0) ||
+    (integer && !Number.isInteger(value)) ||
+    value === Infinity && integer
+  ) {
+    throw new TypeError(
+      `Invalid ${name} ${String(value)}: expected a ${
+        integer ? "whole " : ""
+      }number of 0 or more`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,91 @@
+/**
+ * `client.chat.completions`: chat completions, plain or streamed.
+ *
+ * @module
+ */
+
+import type { APIPromise } from "../core/api_promise.ts";
+import type { RequestOptions } from "../core/options.ts";
+import type { Stream } from "../core/stream.ts";
+import type { Requester } from "../core/transport.ts";
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionCreateParams,
+} from "./chat_types.ts";
+import type { NonStreaming, Streaming } from "./shared.ts";
+
+export type * from "./chat_types.ts";
+
+/**
+ * `POST /chat/completions`.
+ *
+ * @example
+ * ```ts
+ * import { Chat, Transport } from "@webstd/openai/chat";
+ * const chat = new Chat(new Transport({ apiKey: "sk-test" }));
+ * const completion = await chat.completions.create({
+ *   model: "gpt-3.5-turbo",
+ *   messages: [{ role: "user", content: "Hello" }],
+ * });
+ * console.log(completion.choices[0].message.content);
+ * ```
+ */
+export class ChatCompletions {
+  #t: Requester;
+  /** Binds the resource to a transport. */
+  constructor(transport: Requester) {
+    this.#t = transport;
+  }
+
+  /** Creates a chat completion; with `stream: true`, resolves to a {@link Stream} of chunks. */
+  create(
+    body: Streaming<ChatCompletionCreateParams>,
+    options?: RequestOptions,
+  ): APIPromise<Stream<ChatCompletionChunk>>;
+  /** Creates a chat completion. */
+  create(
+    body: NonStreaming<ChatCompletionCreateParams>,
+    options?: RequestOptions,
+  ): APIPromise<ChatCompletion>;
+  /** Creates a chat completion, streamed when `body.stream` is true. */
+  create(
+    body: ChatCompletionCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<ChatCompletion | Stream<ChatCompletionChunk>>;
+  create(
+    body: ChatCompletionCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<ChatCompletion | Stream<ChatCompletionChunk>> {
+    return this.#t.request({
+      method: "POST",
+      path: "/chat/completions",
+      body,
+      stream: body.stream === true,
+    }, options);
+  }
+}
+
+/**
+ * `client.chat`: holds `completions`.
+ *
+ * @example
+ * ```ts
+ * import { Chat, Transport } from "@webstd/openai/chat";
+ * const chat = new Chat(new Transport({ apiKey: "sk-test" }));
+ * const stream = await chat.completions.create({
+ *   model: "gpt-3.5-turbo",
+ *   messages: [{ role: "user", content: "Hello" }],
+ *   stream: true,
+ * });
+ * for await (const chunk of stream) console.log(chunk.choices[0]?.delta.content ?? "");
+ * ```
+ */
+export class Chat {
+  /** Chat completions. */
+  readonly completions: ChatCompletions;
+  /** Binds the resource to a transport. */
+  constructor(transport: Requester) {
+    this.completions = new ChatCompletions(transport);
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Request and response types of chat completions.
+ *
+ * @module
+ */
+
+import type { AnyString, CompletionUsage, LogitBias, Stop } from "./shared.ts";
+
+/** Who wrote a message. */
+export type ChatRole = "system" | "user" | "assistant" | "function";
+
+/** A function call the model asked for: its name and JSON arguments (unvalidated). */
+export interface ChatCompletionFunctionCall {
+  /** The function's name. */
+  name: string;
+  /** The arguments as JSON text; the model may produce invalid JSON, so validate it. */
+  arguments: string;
+}
+
+/** One message of the conversation sent to the model. */
+export interface ChatCompletionMessageParam {
+  /** The author's role. */
+  role: ChatRole;
+  /** The text; `null` only for an assistant message that carries `function_call`. */
+  content: string | null;
+  /** For role `function`: the function whose result `content` holds. Otherwise an optional author name. */
+  name?: string;
+  /** For role `assistant`: the function call the model made earlier. */
+  function_call?: ChatCompletionFunctionCall;
+}
+
+/** A function the model may call, described by a JSON Schema. */
+export interface ChatCompletionFunction {
+  /** Letters, digits, underscores and dashes, at most 64 characters. */
+  name: string;
+  /** What the function does, for the model. */
+  description?: string;
+  /** A JSON Schema object describing the arguments. */
+  parameters?: Record<string, unknown>;
+}
+
+/** The body of `chat.completions.create`. */
+export interface ChatCompletionCreateParams {
+  /** The model id, e.g. `"gpt-3.5-turbo"`. */
+  model:
+    | AnyString
+    | "gpt-4"
+    | "gpt-4-0613"
+    | "gpt-4-32k"
+    | "gpt-3.5-turbo"
+    | "gpt-3.5-turbo-16k";
+  /** The conversation so far. */
+  messages: ChatCompletionMessageParam[];
+  /** Functions the model may call. */
+  functions?: ChatCompletionFunction[];
+  /** `"none"`, `"auto"`, or `{ name }` to force a call. */
+  function_call?: "none" | "auto" | { name: string };
+  /** Sampling temperature, 0 to 2. */
+  temperature?: number | null;
+  /** Nucleus sampling mass, 0 to 1. */
+  top_p?: number | null;
+  /** How many choices to generate. */
+  n?: number | null;
+  /** Stream partial deltas as server-sent events. */
+  stream?: boolean | null;
+  /** Up to four stop sequences. */
+  stop?: Stop;
+  /** The most tokens to generate. */
+  max_tokens?: number;
+  /** -2 to 2: penalise tokens already present. */
+  presence_penalty?: number | null;
+  /** -2 to 2: penalise frequent tokens. */
+  frequency_penalty?: number | null;
+  /** Token id to bias, -100 to 100. */
+  logit_bias?: LogitBias | null;
+  /** Your end user's id, for abuse monitoring. */
+  user?: string;
+}
+
+/** A message the model wrote. */
+export interface ChatCompletionMessage {
+  /** Always `"assistant"` in practice. */
+  role: ChatRole;
+  /** The text, or `null` when the model called a function. */
+  content: string | null;
+  /** The function the model wants called. */
+  function_call?: ChatCompletionFunctionCall;
+}
+
+/** The result of a non-streamed chat completion. */
+export interface ChatCompletion {
+  /** The completion's id. */
+  id: string;
+  /** Always `"chat.completion"`. */
+  object: "chat.completion" | AnyString;
+  /** Unix time in seconds. */
+  created: number;
+  /** The model that answered. */
+  model: string;
+  /** The generated choices. */
+  choices: ChatCompletionChoice[];
+  /** Token counts. */
+  usage?: CompletionUsage;
+}
+
+/** One generated choice. */
+export interface ChatCompletionChoice {
+  /** Position among the choices. */
+  index: number;
+  /** The message. */
+  message: ChatCompletionMessage;
+  /** Why generation stopped. */
+  finish_reason: "stop" | "length" | "function_call" | AnyString | null;
+}
+
+/** One chunk of a streamed chat completion. */
+export interface ChatCompletionChunk {
+  /** The completion's id (the same for every chunk). */
+  id: string;
+  /** Always `"chat.completion.chunk"`. */
+  object: "chat.completion.chunk" | AnyString;
+  /** Unix time in seconds. */
+  created: number;
+  /** The model that answers. */
+  model: string;
+  /** The deltas of each choice. */
+  choices: ChatCompletionChunkChoice[];
+}
+
+/** The delta of one choice within a chunk. */
+export interface ChatCompletionChunkChoice {
+  /** Which choice this delta extends. */
+  index: number;
+  /** What to append. */
+  delta: {
+    role?: ChatRole;
+    content?: string | null;
+    function_call?: Partial<ChatCompletionFunctionCall>;
+  };
+  /** Set on the last chunk of the choice. */
+  finish_reason: "stop" | "length" | "function_call" | AnyString | null;
+}

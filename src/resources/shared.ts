@@ -1,0 +1,29 @@
+/**
+ * Types shared by several resources.
+ *
+ * @module
+ */
+
+/** Token counts of a request. */
+export interface CompletionUsage {
+  /** Tokens in the prompt. */
+  prompt_tokens: number;
+  /** Tokens generated. */
+  completion_tokens: number;
+  /** The sum of both. */
+  total_tokens: number;
+}
+
+/** A stop condition: one sequence or up to four. */
+export type Stop = string | string[] | null;
+
+/** Per-token bias, keyed by token id as a string, from -100 to 100. */
+export type LogitBias = Record<string, number>;
+
+/** Turns a request type's `stream` field into `true` or `false | null | undefined`. */
+export type Streaming<T> = T & { stream: true };
+/** The non-streaming variant of a request type. */
+export type NonStreaming<T> = T & { stream?: false | null };
+
+/** Any string, written so that editors still suggest the known literals beside it. */
+export type AnyString = string & Record<never, never>;
