@@ -1,0 +1,334 @@
+/**
+ * A runtime-free mock of the OpenAI API: a plain `(Request) => Response`
+ * handler with a deterministic echo model, request recording and fault
+ * injection. Runs in Deno, workerd, edge runtimes and browsers.
+ *
+ * @module
+ */
+
+import { readBody } from "./body.ts";
+import { errorBody, errorResponse } from "./errors.ts";
+import { FaultQueue, wait } from "./faults.ts";
+import type { MockContext } from "./route.ts";
+import { routes } from "./routes/mod.ts";
+import { apiPath, Router } from "./router.ts";
+import { sseResponse } from "./sse.ts";
+
+/**
+ * Settings for a {@linkcode MockOpenAI}.
+ *
+ * @example
+ * ```ts
+ * import { MockOpenAI } from "./mock.ts";
+ * const mock = new MockOpenAI({ apiKey: "sk-test", chunkSize: 7, crlf: true });
+ * ```
+ */
+export interface MockOptions {
+  /** The only accepted key; when unset any non-empty Bearer token passes. */
+  apiKey?: string;
+  /** Record requests in `mock.requests` (default true). */
+  record?: boolean;
+  /** Split streamed bodies into pieces of this many bytes. */
+  chunkSize?: number;
+  /** Use CRLF line endings in streamed bodies. */
+  crlf?: boolean;
+}
+
+/**
+ * One request as the mock saw it.
+ *
+ * @example
+ * ```ts
+ * import { MockOpenAI } from "./mock.ts";
+ * const mock = new MockOpenAI();
+ * await (await mock.fetch("http://mock/v1/models", {
+ *   headers: { authorization: "Bearer sk-test" },
+ * })).body?.cancel();
+ * mock.requests[0].path; // "/models"
+ * ```
+ */
+export interface RecordedRequest {
+  /** Upper-case HTTP method. */
+  method: string;
+  /** The path without the `/v1` prefix. */
+  path: string;
+  /** Query parameters (the last value wins). */
+  query: Record<string, string>;
+  /** Headers with lower-case names. */
+  headers: Record<string, string>;
+  /** Parsed JSON, a record of multipart fields, raw text, or undefined. */
+  body: unknown;
+}
+
+/**
+ * A misbehaviour for the mock to act out on matching requests.
+ *
+ * @example Fail the next two chat requests with 429, then stall a stream
+ * ```ts
+ * import { MockOpenAI } from "./mock.ts";
+ * const mock = new MockOpenAI();
+ * mock.fault({ match: { path: "/chat/completions" }, times: 2, status: 429 });
+ * mock.fault({ stallAfter: 3 });
+ * ```
+ */
+export interface Fault {
+  /** Which requests it applies to; default the next request. */
+  match?: { method?: string; path?: string | RegExp };
+  /** How many matching requests it applies to (default 1). */
+  times?: number;
+  /** Reply with this status (body defaults to an OpenAI error for it). */
+  status?: number;
+  /** Reply with this JSON body (status 200 unless `status` is set). */
+  body?: unknown;
+  /** Add these headers to the reply. */
+  headers?: Record<string, string>;
+  /** Wait this long before answering; the wait ends if the client leaves. */
+  delayMs?: number;
+  /** Stream: send this many events, then nothing until the client leaves. */
+  stallAfter?: number;
+  /** Stream: send this many events, then end the body without [DONE]. */
+  cutAfter?: number;
+  /** Stream: the event at this index carries invalid JSON. */
+  malformedAt?: number;
+  /** Stream: at this index send an error event and end the body. */
+  errorEventAt?: number;
+  /** Stream: the event at `index` is padded so its data is `bytes` long. */
+  oversizedAt?: { index: number; bytes: number };
+}
+
+function positiveInt(name: string, value: string | number | undefined) {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || String(value).trim() === "") {
+    throw new RangeError(`Invalid ${name}: ${value}`);
+  }
+  return n;
+}
+
+/**
+ * The mock OpenAI API. Use `mock.fetch` as a client's `fetch`, or serve
+ * `mock.handle` over HTTP (see `serveMock` in `testing.ts`).
+ *
+ * @example In-process
+ * ```ts
+ * import { MockOpenAI } from "./mock.ts";
+ * const mock = new MockOpenAI();
+ * const res = await mock.fetch("http://mock/v1/chat/completions", {
+ *   method: "POST",
+ *   headers: { authorization: "Bearer sk-test", "content-type": "application/json" },
+ *   body: JSON.stringify({ model: "gpt-4", messages: [{ role: "user", content: "hi" }] }),
+ * });
+ * (await res.json()).choices[0].message.content; // "Echo: hi"
+ * ```
+ */
+export class MockOpenAI {
+  /** Every request handled so far (unless `record: false`). */
+  readonly requests: RecordedRequest[] = [];
+  /** What stateful routes have stored, by resource (see `MockContext.state`). */
+  readonly state: Map<string, unknown> = new Map();
+  #options: MockOptions;
+  #faults = new FaultQueue();
+  #router = new Router(routes);
+
+  /** Creates a mock; throws on an invalid `chunkSize`. */
+  constructor(options: MockOptions = {}) {
+    if (
+      options.chunkSize !== undefined &&
+      !(positiveInt("chunkSize", options.chunkSize)! > 0)
+    ) {
+      throw new RangeError(`Invalid chunkSize: ${options.chunkSize}`);
+    }
+    this.#options = { ...options };
+  }
+
+  /** Queues a fault; matching requests consume it in order. */
+  fault(fault: Fault): void {
+    this.#faults.add(fault);
+  }
+
+  /** Forgets recorded requests, queued faults and stored state. */
+  reset(): void {
+    this.requests.length = 0;
+    this.state.clear();
+    this.#faults.clear();
+  }
+
+  /** Answers one request; never throws (a failure becomes a 500). */
+  readonly handle = async (request: Request): Promise<Response> => {
+    try {
+      return await this.#handle(request);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return errorResponse(500, `Mock handler failed: ${message}`);
+    }
+  };
+
+  /**
+   * Calls `handle` in-process, like `fetch` would over the network: rejects
+   * when the request's signal aborts, and then errors the body being read.
+   */
+  readonly fetch = async (
+    input: RequestInfo | URL,
+    init?: RequestInit,
+  ): Promise<Response> => {
+    const request = new Request(input, init);
+    const signal = request.signal;
+    signal.throwIfAborted();
+    const pending = this.handle(request);
+    const response = await new Promise<Response>((resolve, reject) => {
+      const onAbort = () => {
+        reject(signal.reason);
+        pending.then((late) => late.body?.cancel(), () => {});
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      pending.then((res) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(res);
+      });
+    });
+    if (!response.body) return response;
+    return new Response(linkBody(response.body, signal), response);
+  };
+
+  async #handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = apiPath(url.pathname);
+    const method = request.method.toUpperCase();
+    const body = await readBody(request);
+    if (this.#options.record !== false) {
+      this.requests.push({
+        method,
+        path,
+        query: Object.fromEntries(url.searchParams),
+        headers: Object.fromEntries(request.headers),
+        body: body.value,
+      });
+    }
+    const match = this.#router.match(method, path);
+    const fault = this.#faults.take(
+      method,
+      path,
+      "route" in match ? match.route.path : undefined,
+    );
+    const response = await this.#answer(request, url, match, body, fault);
+    for (const [name, value] of Object.entries(fault?.headers ?? {})) {
+      response.headers.set(name, value);
+    }
+    return response;
+  }
+
+  async #answer(
+    request: Request,
+    url: URL,
+    match: ReturnType<Router["match"]>,
+    body: Awaited<ReturnType<typeof readBody>>,
+    fault: Fault | undefined,
+  ): Promise<Response> {
+    if (fault?.delayMs && !(await wait(fault.delayMs, request.signal))) {
+      return errorResponse(499, "The client closed the request");
+    }
+    if (fault?.status !== undefined || fault?.body !== undefined) {
+      const status = fault.status ?? 200;
+      return Response.json(fault.body ?? errorBody(status), { status });
+    }
+    const auth = this.#checkAuth(request.headers.get("authorization"));
+    if (auth) return auth;
+    if (body.error) return errorResponse(400, body.error);
+    if ("status" in match) {
+      if (match.status === 400) return errorResponse(400, match.message);
+      if (match.status === 405) {
+        return errorResponse(
+          405,
+          `Method ${request.method} is not allowed for ${url.pathname}`,
+          { headers: { allow: match.allow.join(", ") } },
+        );
+      }
+      return errorResponse(
+        404,
+        `Unknown request URL: ${request.method} ${url.pathname}`,
+      );
+    }
+    const headers = request.headers;
+    let chunkSize: number | undefined;
+    let streamChunks: number | undefined;
+    try {
+      chunkSize = positiveInt(
+        "x-mock-chunk-size",
+        headers.get("x-mock-chunk-size") ?? undefined,
+      ) ||
+        this.#options.chunkSize;
+      streamChunks = positiveInt(
+        "x-mock-stream-chunks",
+        headers.get("x-mock-stream-chunks") ?? undefined,
+      );
+    } catch (error) {
+      return errorResponse(400, (error as Error).message);
+    }
+    const options = this.#options;
+    const ctx: MockContext = {
+      request,
+      params: match.params,
+      query: url.searchParams,
+      body: body.value,
+      options,
+      state: this.state,
+      fault,
+      streamChunks,
+      sse: (events, done = true) =>
+        sseResponse(events, done, {
+          chunkSize,
+          crlf: options.crlf,
+          fault,
+          get signal() {
+            return request.signal;
+          },
+        }),
+    };
+    const result = await match.route.handle(ctx);
+    return result instanceof Response ? result : Response.json(result);
+  }
+
+  #checkAuth(header: string | null): Response | undefined {
+    const token = header?.match(/^Bearer (.+)$/)?.[1]?.trim();
+    const key = this.#options.apiKey;
+    if (token && (key === undefined || token === key)) return undefined;
+    const message = token
+      ? "Incorrect API key provided"
+      : "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'";
+    return errorResponse(401, message, { code: "invalid_api_key" });
+  }
+}
+
+// Mirrors network fetch: an abort after the headers arrived errors the body.
+function linkBody(
+  body: ReadableStream<Uint8Array>,
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let onAbort: () => void = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      onAbort = () => {
+        controller.error(signal.reason);
+        reader.cancel(signal.reason).catch(() => {});
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+    },
+    async pull(controller) {
+      const next = await reader.read().catch((error) => {
+        signal.removeEventListener("abort", onAbort);
+        controller.error(error);
+        return undefined;
+      });
+      if (!next || signal.aborted) return;
+      if (next.done) {
+        signal.removeEventListener("abort", onAbort);
+        controller.close();
+      } else controller.enqueue(next.value);
+    },
+    cancel(reason) {
+      signal.removeEventListener("abort", onAbort);
+      return reader.cancel(reason);
+    },
+  }, { highWaterMark: 0 });
+}

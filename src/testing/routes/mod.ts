@@ -1,0 +1,29 @@
+/**
+ * Every route the mock serves, gathered from one file per resource.
+ *
+ * To add a resource: write `routes/<resource>.ts` exporting a `Route[]`,
+ * import it below and add it to the list (lint flags an unused import, and
+ * the router rejects a duplicate method and path).
+ *
+ * @module
+ */
+
+import type { Route } from "../route.ts";
+import { chatRoutes } from "./chat.ts";
+import { completionRoutes } from "./completions.ts";
+import { modelRoutes } from "./models.ts";
+
+/**
+ * All mock routes, in match order.
+ *
+ * @example
+ * ```ts
+ * import { routes } from "./mod.ts";
+ * routes.some((r) => r.operationId === "listModels"); // true
+ * ```
+ */
+export const routes: Route[] = [
+  chatRoutes,
+  completionRoutes,
+  modelRoutes,
+].flat();

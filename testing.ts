@@ -1,0 +1,107 @@
+/**
+ * Test helpers for `@webstd/openai`: a mock OpenAI API with a deterministic
+ * echo model, request recording and fault injection.
+ *
+ * `MockOpenAI` is runtime-free: pass `mock.fetch` as the client's `fetch`,
+ * or use `mock.handle` as a Worker or edge `fetch` handler. `serveMock`
+ * serves it over real HTTP on Deno.
+ *
+ * @example Over HTTP with Deno
+ * ```ts
+ * import { serveMock } from "./testing.ts";
+ * await using server = await serveMock({ apiKey: "sk-test" });
+ * const res = await fetch(`${server.url}/models`, {
+ *   headers: { authorization: "Bearer sk-test" },
+ * });
+ * (await res.json()).object; // "list"
+ * ```
+ *
+ * @module
+ */
+
+import { MockOpenAI, type MockOptions } from "./src/testing/mock.ts";
+
+export {
+  type Fault,
+  MockOpenAI,
+  type MockOptions,
+  type RecordedRequest,
+} from "./src/testing/mock.ts";
+export type { MockContext, Route } from "./src/testing/route.ts";
+export {
+  errorBody,
+  errorResponse,
+  type MockErrorBody,
+} from "./src/testing/errors.ts";
+export { routes } from "./src/testing/routes/mod.ts";
+export { MOCK_MODELS } from "./src/testing/routes/models.ts";
+
+/**
+ * A running mock server.
+ *
+ * @example
+ * ```ts
+ * import { serveMock } from "./testing.ts";
+ * const server = await serveMock();
+ * console.log(server.url); // http://127.0.0.1:PORT/v1
+ * await server.close();
+ * ```
+ */
+export interface MockServer {
+  /** Base URL including `/v1`, e.g. `http://127.0.0.1:PORT/v1`. */
+  url: string;
+  /** The mock behind the server, for faults and recorded requests. */
+  mock: MockOpenAI;
+  /** Stops the server and waits until it has finished. */
+  close(): Promise<void>;
+  /** Same as `close`, for `await using`. */
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+// Just the part of Deno this file uses, so it type-checks without Deno's types.
+interface DenoServe {
+  serve(
+    options: { hostname: string; port: number; onListen(): void },
+    handler: (request: Request) => Promise<Response>,
+  ): {
+    addr: { port: number };
+    shutdown(): Promise<void>;
+    finished: Promise<void>;
+  };
+}
+
+/**
+ * Serves a new {@linkcode MockOpenAI} on 127.0.0.1 at a free port (Deno only).
+ *
+ * @example
+ * ```ts
+ * import { serveMock } from "./testing.ts";
+ * await using server = await serveMock();
+ * server.mock.fault({ status: 500 });
+ * const res = await fetch(`${server.url}/models`, {
+ *   headers: { authorization: "Bearer sk-test" },
+ * });
+ * await res.body?.cancel(); // res.status === 500
+ * ```
+ */
+export function serveMock(options?: MockOptions): Promise<MockServer> {
+  const deno = (globalThis as { Deno?: DenoServe }).Deno;
+  if (typeof deno?.serve !== "function") {
+    throw new Error(
+      "Cannot serve the mock: Deno.serve is missing (use mock.handle instead)",
+    );
+  }
+  const mock = new MockOpenAI(options);
+  const server = deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    mock.handle,
+  );
+  let closing: Promise<void> | undefined;
+  const close = () => closing ??= server.shutdown().then(() => server.finished);
+  return Promise.resolve({
+    url: `http://127.0.0.1:${server.addr.port}/v1`,
+    mock,
+    close,
+    [Symbol.asyncDispose]: close,
+  });
+}
