@@ -52,7 +52,10 @@ export interface MockServer {
   url: string;
   /** The mock behind the server, for faults and recorded requests. */
   mock: MockOpenAI;
-  /** Stops the server and waits until it has finished. */
+  /**
+   * Stops the server and waits until it has finished; open responses must
+   * end first, so cancel the bodies of stalled streams before closing.
+   */
   close(): Promise<void>;
   /** Same as `close`, for `await using`. */
   [Symbol.asyncDispose](): Promise<void>;

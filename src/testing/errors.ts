@@ -4,7 +4,17 @@
  * @module
  */
 
-/** The JSON body the OpenAI API sends with an error status. */
+/**
+ * The JSON body the OpenAI API sends with an error status.
+ *
+ * @example
+ * ```ts
+ * import type { MockErrorBody } from "./errors.ts";
+ * const body: MockErrorBody = {
+ *   error: { message: "Not found", type: "invalid_request_error", param: null, code: null },
+ * };
+ * ```
+ */
 export interface MockErrorBody {
   /** What went wrong. */
   error: {

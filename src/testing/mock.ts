@@ -9,6 +9,7 @@
 import { readBody } from "./body.ts";
 import { errorBody, errorResponse } from "./errors.ts";
 import { FaultQueue, wait } from "./faults.ts";
+import { localFetch } from "./local_fetch.ts";
 import type { MockContext } from "./route.ts";
 import { routes } from "./routes/mod.ts";
 import { apiPath, Router } from "./router.ts";
@@ -28,7 +29,11 @@ export interface MockOptions {
   apiKey?: string;
   /** Record requests in `mock.requests` (default true). */
   record?: boolean;
-  /** Split streamed bodies into pieces of this many bytes. */
+  /**
+   * Split streamed bodies into pieces of this many bytes (a request's
+   * `x-mock-chunk-size` header overrides it; `x-mock-stream-chunks: N` sets
+   * the number of content chunks of a streamed completion).
+   */
   chunkSize?: number;
   /** Use CRLF line endings in streamed bodies. */
   crlf?: boolean;
@@ -72,7 +77,11 @@ export interface RecordedRequest {
  * ```
  */
 export interface Fault {
-  /** Which requests it applies to; default the next request. */
+  /**
+   * Which requests it applies to (default: the next request). `path` is
+   * without `/v1`; a string matches the exact path or the route template
+   * (`"/models/{model}"`), a RegExp is tested against the path.
+   */
   match?: { method?: string; path?: string | RegExp };
   /** How many matching requests it applies to (default 1). */
   times?: number;
@@ -171,23 +180,8 @@ export class MockOpenAI {
     input: RequestInfo | URL,
     init?: RequestInit,
   ): Promise<Response> => {
-    const request = new Request(input, init);
-    const signal = request.signal;
-    signal.throwIfAborted();
-    const pending = this.handle(request);
-    const response = await new Promise<Response>((resolve, reject) => {
-      const onAbort = () => {
-        reject(signal.reason);
-        pending.then((late) => late.body?.cancel(), () => {});
-      };
-      signal.addEventListener("abort", onAbort, { once: true });
-      pending.then((res) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(res);
-      });
-    });
-    if (!response.body) return response;
-    return new Response(linkBody(response.body, signal), response);
+    // async, so an invalid input rejects like fetch instead of throwing
+    return await localFetch(this.handle, new Request(input, init));
   };
 
   async #handle(request: Request): Promise<Response> {
@@ -297,38 +291,4 @@ export class MockOpenAI {
       : "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'";
     return errorResponse(401, message, { code: "invalid_api_key" });
   }
-}
-
-// Mirrors network fetch: an abort after the headers arrived errors the body.
-function linkBody(
-  body: ReadableStream<Uint8Array>,
-  signal: AbortSignal,
-): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  let onAbort: () => void = () => {};
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      onAbort = () => {
-        controller.error(signal.reason);
-        reader.cancel(signal.reason).catch(() => {});
-      };
-      signal.addEventListener("abort", onAbort, { once: true });
-    },
-    async pull(controller) {
-      const next = await reader.read().catch((error) => {
-        signal.removeEventListener("abort", onAbort);
-        controller.error(error);
-        return undefined;
-      });
-      if (!next || signal.aborted) return;
-      if (next.done) {
-        signal.removeEventListener("abort", onAbort);
-        controller.close();
-      } else controller.enqueue(next.value);
-    },
-    cancel(reason) {
-      signal.removeEventListener("abort", onAbort);
-      return reader.cancel(reason);
-    },
-  }, { highWaterMark: 0 });
 }

@@ -6,7 +6,16 @@
 
 import type { Fault, MockOptions } from "./mock.ts";
 
-/** What a route handler gets for one request. */
+/**
+ * What a route handler gets for one request.
+ *
+ * @example A handler that streams two events
+ * ```ts
+ * import type { MockContext } from "./route.ts";
+ * const handle = (ctx: MockContext) =>
+ *   ctx.sse([{ id: ctx.params.id, step: 1 }, { id: ctx.params.id, step: 2 }]);
+ * ```
+ */
 export interface MockContext {
   /** The incoming request; its body has already been read. */
   request: Request;
