@@ -70,3 +70,5 @@ export {
 export * from "./src/resources/chat.ts";
 export * from "./src/resources/completions.ts";
 export * from "./src/resources/models.ts";
+export * from "./src/resources/fine_tunes.ts";
+export * from "./src/resources/fine_tuning.ts";

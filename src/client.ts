@@ -10,6 +10,8 @@ import { Transport } from "./core/transport.ts";
 import { Chat } from "./resources/chat.ts";
 import { Completions } from "./resources/completions.ts";
 import { Models } from "./resources/models.ts";
+import { FineTunes } from "./resources/fine_tunes.ts";
+import { FineTuning } from "./resources/fine_tuning.ts";
 
 /**
  * The OpenAI API client: one property per API resource, sharing one transport.
@@ -34,6 +36,14 @@ export class OpenAI {
   readonly completions: Completions;
   /** Models. */
   readonly models: Models;
+  /**
+   * Legacy fine-tunes.
+   *
+   * @deprecated Use {@link OpenAI.fineTuning} (`/fine_tuning/jobs`).
+   */
+  readonly fineTunes: FineTunes;
+  /** Fine-tuning jobs, their events and checkpoints. */
+  readonly fineTuning: FineTuning;
   #transport: Transport;
 
   /** Builds a client; `apiKey`, `organization` and `baseURL` fall back to the environment. */
@@ -43,6 +53,8 @@ export class OpenAI {
     this.chat = new Chat(transport);
     this.completions = new Completions(transport);
     this.models = new Models(transport);
+    this.fineTunes = new FineTunes(transport);
+    this.fineTuning = new FineTuning(transport);
   }
 
   /** The base URL requests go to. */

@@ -11,6 +11,8 @@
 import type { Route } from "../route.ts";
 import { chatRoutes } from "./chat.ts";
 import { completionRoutes } from "./completions.ts";
+import { fineTuneRoutes } from "./fine_tunes.ts";
+import { fineTuningRoutes } from "./fine_tuning.ts";
 import { modelRoutes } from "./models.ts";
 
 /**
@@ -25,5 +27,7 @@ import { modelRoutes } from "./models.ts";
 export const routes: Route[] = [
   chatRoutes,
   completionRoutes,
+  fineTuneRoutes,
+  fineTuningRoutes,
   modelRoutes,
 ].flat();

@@ -1,0 +1,142 @@
+/**
+ * `client.fineTunes`: the legacy fine-tune API (`/fine-tunes`).
+ *
+ * @deprecated Use `client.fineTuning.jobs` (`/fine_tuning/jobs`) instead.
+ *
+ * @module
+ */
+
+import type { APIPromise } from "../core/api_promise.ts";
+import type { RequestOptions } from "../core/options.ts";
+import { Page } from "../core/pagination.ts";
+import { path } from "../core/request.ts";
+import type { Stream } from "../core/stream.ts";
+import type { Requester } from "../core/transport.ts";
+import type {
+  FineTune,
+  FineTuneCreateParams,
+  FineTuneEvent,
+  FineTuneListEventsParams,
+} from "./fine_tunes_types.ts";
+
+export type * from "./fine_tunes_types.ts";
+
+/**
+ * `/fine-tunes`: create, list, retrieve and cancel legacy fine-tunes, and
+ * read (or follow) their events.
+ *
+ * @deprecated The `/fine-tunes` API is replaced by `/fine_tuning/jobs`; use
+ * `client.fineTuning.jobs`.
+ *
+ * @example Start a fine-tune and follow its events
+ * ```ts
+ * import { FineTunes, Transport } from "@webstd/openai/fine_tunes";
+ * const fineTunes = new FineTunes(new Transport({ apiKey: "sk-test" }));
+ * const job = await fineTunes.create({ training_file: "file-abc123" });
+ * const events = await fineTunes.listEvents(job.id, { stream: true });
+ * for await (const event of events) console.log(event.message);
+ * ```
+ */
+export class FineTunes {
+  #t: Requester;
+  /** Binds the resource to a transport. */
+  constructor(transport: Requester) {
+    this.#t = transport;
+  }
+
+  /**
+   * Starts a fine-tune of a base model on an uploaded training file.
+   *
+   * @deprecated Use `client.fineTuning.jobs.create`.
+   */
+  create(
+    body: FineTuneCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<FineTune> {
+    return this.#t.request(
+      { method: "POST", path: "/fine-tunes", body },
+      options,
+    );
+  }
+
+  /**
+   * Lists your organisation's fine-tunes.
+   *
+   * @deprecated Use `client.fineTuning.jobs.list`.
+   */
+  list(options?: RequestOptions): APIPromise<Page<FineTune>> {
+    return this.#t.request(
+      { method: "GET", path: "/fine-tunes", page: Page },
+      options,
+    );
+  }
+
+  /**
+   * Retrieves one fine-tune by id.
+   *
+   * @deprecated Use `client.fineTuning.jobs.retrieve`.
+   */
+  retrieve(fineTuneId: string, options?: RequestOptions): APIPromise<FineTune> {
+    return this.#t.request(
+      { method: "GET", path: path`/fine-tunes/${fineTuneId}` },
+      options,
+    );
+  }
+
+  /**
+   * Cancels a fine-tune that has not finished.
+   *
+   * @deprecated Use `client.fineTuning.jobs.cancel`.
+   */
+  cancel(fineTuneId: string, options?: RequestOptions): APIPromise<FineTune> {
+    return this.#t.request(
+      { method: "POST", path: path`/fine-tunes/${fineTuneId}/cancel` },
+      options,
+    );
+  }
+
+  /**
+   * Follows a fine-tune's events as they happen; the stream ends when the
+   * job finishes.
+   *
+   * @deprecated Use `client.fineTuning.jobs.listEvents`.
+   */
+  listEvents(
+    fineTuneId: string,
+    query: FineTuneListEventsParams & { stream: true },
+    options?: RequestOptions,
+  ): APIPromise<Stream<FineTuneEvent>>;
+  /**
+   * Lists a fine-tune's events so far.
+   *
+   * @deprecated Use `client.fineTuning.jobs.listEvents`.
+   */
+  listEvents(
+    fineTuneId: string,
+    query?: FineTuneListEventsParams & { stream?: false | null },
+    options?: RequestOptions,
+  ): APIPromise<Page<FineTuneEvent>>;
+  /**
+   * Lists a fine-tune's events, or follows them when `query.stream` is true.
+   *
+   * @deprecated Use `client.fineTuning.jobs.listEvents`.
+   */
+  listEvents(
+    fineTuneId: string,
+    query?: FineTuneListEventsParams,
+    options?: RequestOptions,
+  ): APIPromise<Page<FineTuneEvent> | Stream<FineTuneEvent>>;
+  listEvents(
+    fineTuneId: string,
+    query?: FineTuneListEventsParams,
+    options?: RequestOptions,
+  ): APIPromise<Page<FineTuneEvent> | Stream<FineTuneEvent>> {
+    const stream = query?.stream === true;
+    return this.#t.request({
+      method: "GET",
+      path: path`/fine-tunes/${fineTuneId}/events`,
+      query: { stream: query?.stream ?? undefined },
+      ...(stream ? { stream } : { page: Page }),
+    }, options);
+  }
+}

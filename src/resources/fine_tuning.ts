@@ -1,0 +1,164 @@
+/**
+ * `client.fineTuning`: fine-tuning jobs, their events and checkpoints.
+ *
+ * @module
+ */
+
+import type { APIPromise } from "../core/api_promise.ts";
+import type { RequestOptions } from "../core/options.ts";
+import { CursorPage } from "../core/pagination.ts";
+import { path } from "../core/request.ts";
+import type { Requester } from "../core/transport.ts";
+import type {
+  FineTuningJob,
+  FineTuningJobCheckpoint,
+  FineTuningJobCreateParams,
+  FineTuningJobEvent,
+  FineTuningListParams,
+} from "./fine_tuning_types.ts";
+
+export type * from "./fine_tuning_types.ts";
+
+// Only the cursor fields go on the wire; a caller's extra keys are ignored.
+const cursor = (query?: FineTuningListParams) => ({
+  after: query?.after,
+  limit: query?.limit,
+});
+
+/**
+ * `/fine_tuning/jobs/{id}/checkpoints`.
+ *
+ * @example List every checkpoint of a job
+ * ```ts
+ * import { Checkpoints, Transport } from "@webstd/openai/fine_tuning";
+ * const checkpoints = new Checkpoints(new Transport({ apiKey: "sk-test" }));
+ * for await (const c of await checkpoints.list("ftjob-abc123")) {
+ *   console.log(c.step_number, c.metrics.train_loss);
+ * }
+ * ```
+ */
+export class Checkpoints {
+  #t: Requester;
+  /** Binds the resource to a transport. */
+  constructor(transport: Requester) {
+    this.#t = transport;
+  }
+
+  /** Lists a job's checkpoints, one cursor page at a time. */
+  list(
+    fineTuningJobId: string,
+    query?: FineTuningListParams,
+    options?: RequestOptions,
+  ): APIPromise<CursorPage<FineTuningJobCheckpoint>> {
+    return this.#t.request({
+      method: "GET",
+      path: path`/fine_tuning/jobs/${fineTuningJobId}/checkpoints`,
+      query: cursor(query),
+      page: CursorPage,
+    }, options);
+  }
+}
+
+/**
+ * `/fine_tuning/jobs`: create, list, retrieve and cancel fine-tuning jobs,
+ * and list their events.
+ *
+ * @example Start a job and page through every job
+ * ```ts
+ * import { Jobs, Transport } from "@webstd/openai/fine_tuning";
+ * const jobs = new Jobs(new Transport({ apiKey: "sk-test" }));
+ * const job = await jobs.create({ model: "gpt-3.5-turbo", training_file: "file-abc123" });
+ * console.log(job.status);
+ * for await (const each of await jobs.list({ limit: 10 })) console.log(each.id);
+ * ```
+ */
+export class Jobs {
+  #t: Requester;
+  /** A job's checkpoints. */
+  readonly checkpoints: Checkpoints;
+  /** Binds the resource to a transport. */
+  constructor(transport: Requester) {
+    this.#t = transport;
+    this.checkpoints = new Checkpoints(transport);
+  }
+
+  /** Starts a job that fine-tunes `body.model` on an uploaded training file. */
+  create(
+    body: FineTuningJobCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<FineTuningJob> {
+    return this.#t.request(
+      { method: "POST", path: "/fine_tuning/jobs", body },
+      options,
+    );
+  }
+
+  /** Lists your organisation's jobs, newest first, one cursor page at a time. */
+  list(
+    query?: FineTuningListParams,
+    options?: RequestOptions,
+  ): APIPromise<CursorPage<FineTuningJob>> {
+    return this.#t.request({
+      method: "GET",
+      path: "/fine_tuning/jobs",
+      query: cursor(query),
+      page: CursorPage,
+    }, options);
+  }
+
+  /** Retrieves one job by id. */
+  retrieve(
+    fineTuningJobId: string,
+    options?: RequestOptions,
+  ): APIPromise<FineTuningJob> {
+    return this.#t.request(
+      { method: "GET", path: path`/fine_tuning/jobs/${fineTuningJobId}` },
+      options,
+    );
+  }
+
+  /** Cancels a job that has not finished. */
+  cancel(
+    fineTuningJobId: string,
+    options?: RequestOptions,
+  ): APIPromise<FineTuningJob> {
+    return this.#t.request({
+      method: "POST",
+      path: path`/fine_tuning/jobs/${fineTuningJobId}/cancel`,
+    }, options);
+  }
+
+  /** Lists a job's events, newest first, one cursor page at a time. */
+  listEvents(
+    fineTuningJobId: string,
+    query?: FineTuningListParams,
+    options?: RequestOptions,
+  ): APIPromise<CursorPage<FineTuningJobEvent>> {
+    return this.#t.request({
+      method: "GET",
+      path: path`/fine_tuning/jobs/${fineTuningJobId}/events`,
+      query: cursor(query),
+      page: CursorPage,
+    }, options);
+  }
+}
+
+/**
+ * `client.fineTuning`: the fine-tuning API, grouped as upstream does.
+ *
+ * @example
+ * ```ts
+ * import { FineTuning, Transport } from "@webstd/openai/fine_tuning";
+ * const fineTuning = new FineTuning(new Transport({ apiKey: "sk-test" }));
+ * const job = await fineTuning.jobs.retrieve("ftjob-abc123");
+ * console.log(job.fine_tuned_model);
+ * ```
+ */
+export class FineTuning {
+  /** Fine-tuning jobs. */
+  readonly jobs: Jobs;
+  /** Binds the resource to a transport. */
+  constructor(transport: Requester) {
+    this.jobs = new Jobs(transport);
+  }
+}
