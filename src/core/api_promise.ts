@@ -60,19 +60,26 @@ export class APIPromise<T> extends Promise<T> {
     return { data: await this.#result(), response: prepared.response };
   }
 
+  // `reason: any` as in Promise's own signatures, so a typed handler such as
+  // `.catch((err: APIError) => ...)` compiles exactly as on a plain Promise.
+  /** Attaches callbacks to the parsed result. */
   override then<A = T, B = never>(
     onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
-    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+    // deno-lint-ignore no-explicit-any
+    onrejected?: ((reason: any) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     return this.#result().then(onfulfilled, onrejected);
   }
 
+  /** Attaches a rejection handler to the parsed result. */
   override catch<B = never>(
-    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+    // deno-lint-ignore no-explicit-any
+    onrejected?: ((reason: any) => B | PromiseLike<B>) | null,
   ): Promise<T | B> {
     return this.#result().catch(onrejected);
   }
 
+  /** Runs a callback once the parsed result settles. */
   override finally(onfinally?: (() => void) | null): Promise<T> {
     return this.#result().finally(onfinally);
   }

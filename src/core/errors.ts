@@ -34,6 +34,7 @@ export interface APIErrorBody {
   param?: string | null;
   /** A machine-readable code, e.g. `"invalid_api_key"`. */
   code?: string | null;
+  /** Any other field the server sent. */
   [key: string]: unknown;
 }
 

@@ -9,9 +9,13 @@ import type { Requester, RequestSpec } from "./transport.ts";
 
 /** The JSON envelope of a list endpoint. */
 export interface ListEnvelope<Item> {
+  /** Usually `"list"`. */
   object?: string;
+  /** The items. */
   data: Item[];
+  /** Cursor lists: whether more items follow. */
   has_more?: boolean;
+  /** Any other field the server sent. */
   [key: string]: unknown;
 }
 

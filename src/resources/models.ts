@@ -21,6 +21,7 @@ export interface Model {
   created: number;
   /** The organisation that owns it. */
   owned_by: string;
+  /** Any other field the server sent. */
   [key: string]: unknown;
 }
 
