@@ -61,6 +61,12 @@ export {
 } from "./src/core/sse.ts";
 export { CursorPage, type ListEnvelope, Page } from "./src/core/pagination.ts";
 export {
+  toFile,
+  type ToFileInput,
+  type ToFileOptions,
+  type Uploadable,
+} from "./src/core/uploads.ts";
+export {
   type PageConstructor,
   type Requester,
   type RequestSpec,
@@ -70,5 +76,7 @@ export {
 export * from "./src/resources/chat.ts";
 export * from "./src/resources/completions.ts";
 export * from "./src/resources/models.ts";
+export * from "./src/resources/audio.ts";
+export * from "./src/resources/files.ts";
 export * from "./src/resources/fine_tunes.ts";
 export * from "./src/resources/fine_tuning.ts";

@@ -10,6 +10,8 @@ import { Transport } from "./core/transport.ts";
 import { Chat } from "./resources/chat.ts";
 import { Completions } from "./resources/completions.ts";
 import { Models } from "./resources/models.ts";
+import { Audio } from "./resources/audio.ts";
+import { Files } from "./resources/files.ts";
 import { FineTunes } from "./resources/fine_tunes.ts";
 import { FineTuning } from "./resources/fine_tuning.ts";
 
@@ -36,6 +38,10 @@ export class OpenAI {
   readonly completions: Completions;
   /** Models. */
   readonly models: Models;
+  /** Speech to text: transcriptions and translations. */
+  readonly audio: Audio;
+  /** Uploaded files. */
+  readonly files: Files;
   /**
    * Legacy fine-tunes.
    *
@@ -53,6 +59,8 @@ export class OpenAI {
     this.chat = new Chat(transport);
     this.completions = new Completions(transport);
     this.models = new Models(transport);
+    this.audio = new Audio(transport);
+    this.files = new Files(transport);
     this.fineTunes = new FineTunes(transport);
     this.fineTuning = new FineTuning(transport);
   }

@@ -14,6 +14,8 @@ import { completionRoutes } from "./completions.ts";
 import { fineTuneRoutes } from "./fine_tunes.ts";
 import { fineTuningRoutes } from "./fine_tuning.ts";
 import { modelRoutes } from "./models.ts";
+import { audioRoutes } from "./audio.ts";
+import { fileRoutes } from "./files.ts";
 
 /**
  * All mock routes, in match order.
@@ -30,4 +32,6 @@ export const routes: Route[] = [
   fineTuneRoutes,
   fineTuningRoutes,
   modelRoutes,
+  audioRoutes,
+  fileRoutes,
 ].flat();

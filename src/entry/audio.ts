@@ -1,0 +1,23 @@
+/**
+ * The `audio` resource alone, with the core it needs and `toFile` for
+ * uploads: import this entry point where bundle size matters and the whole
+ * client is not needed.
+ *
+ * @example
+ * ```ts
+ * import { Audio, Transport } from "@webstd/openai/audio";
+ * const audio = new Audio(new Transport({ apiKey: "sk-test" }));
+ * ```
+ *
+ * @module
+ */
+
+export * from "../resources/audio.ts";
+export { Transport } from "../core/transport.ts";
+export {
+  toFile,
+  type ToFileInput,
+  type ToFileOptions,
+  type Uploadable,
+} from "../core/uploads.ts";
+export type { ClientOptions, RequestOptions } from "../core/options.ts";

@@ -1,0 +1,23 @@
+/**
+ * The `files` resource alone, with the core it needs and `toFile` for
+ * uploads: import this entry point where bundle size matters and the whole
+ * client is not needed.
+ *
+ * @example
+ * ```ts
+ * import { Files, Transport } from "@webstd/openai/files";
+ * const files = new Files(new Transport({ apiKey: "sk-test" }));
+ * ```
+ *
+ * @module
+ */
+
+export * from "../resources/files.ts";
+export { Transport } from "../core/transport.ts";
+export {
+  toFile,
+  type ToFileInput,
+  type ToFileOptions,
+  type Uploadable,
+} from "../core/uploads.ts";
+export type { ClientOptions, RequestOptions } from "../core/options.ts";

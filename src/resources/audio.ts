@@ -1,0 +1,154 @@
+/**
+ * `client.audio`: speech to text (`transcriptions`) and speech to English
+ * text (`translations`), uploaded as multipart form data.
+ *
+ * @module
+ */
+
+import type { APIPromise } from "../core/api_promise.ts";
+import type { RequestOptions } from "../core/options.ts";
+import type { Requester } from "../core/transport.ts";
+import { postForm } from "../core/uploads.ts";
+import type {
+  AudioResponseFormat,
+  AudioTextFormat,
+  Transcription,
+  TranscriptionCreateParams,
+  TranscriptionVerbose,
+  TranslationCreateParams,
+} from "./audio_types.ts";
+
+export type * from "./audio_types.ts";
+
+const TEXT_FORMATS: ReadonlySet<AudioResponseFormat | undefined> = new Set([
+  "text",
+  "srt",
+  "vtt",
+]);
+
+function send<T>(
+  t: Requester,
+  path: string,
+  body: TranslationCreateParams,
+  options: RequestOptions | undefined,
+): APIPromise<T> {
+  // Text formats come back as text/plain, never JSON.
+  const as = TEXT_FORMATS.has(body?.response_format) ? "text" : "json";
+  return postForm<T>(t, { method: "POST", path, body, as }, ["file"], options);
+}
+
+/**
+ * `POST /audio/transcriptions`.
+ *
+ * @example
+ * ```ts
+ * import { Audio, toFile, Transport } from "@webstd/openai/audio";
+ * const audio = new Audio(new Transport({ apiKey: "sk-test" }));
+ * const file = await toFile(await fetch("https://example.com/talk.mp3"), "talk.mp3");
+ * const srt = await audio.transcriptions.create({ file, model: "whisper-1", response_format: "srt" });
+ * console.log(srt.split("\n")[1]); // 00:00:00,000 --> ...
+ * ```
+ */
+export class Transcriptions {
+  #t: Requester;
+  /** Binds the resource to a transport. */
+  constructor(transport: Requester) {
+    this.#t = transport;
+  }
+
+  /** Transcribes audio; `text`, `srt` and `vtt` resolve to a string. */
+  create(
+    body: TranscriptionCreateParams & { response_format: AudioTextFormat },
+    options?: RequestOptions,
+  ): APIPromise<string>;
+  /** Transcribes audio, with timed segments. */
+  create(
+    body: TranscriptionCreateParams & { response_format: "verbose_json" },
+    options?: RequestOptions,
+  ): APIPromise<TranscriptionVerbose>;
+  /** Transcribes audio to `{ text }`. */
+  create(
+    body: TranscriptionCreateParams & { response_format?: "json" },
+    options?: RequestOptions,
+  ): APIPromise<Transcription>;
+  /** Transcribes audio in the format `body.response_format` names. */
+  create(
+    body: TranscriptionCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<Transcription | TranscriptionVerbose | string>;
+  create(
+    body: TranscriptionCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<Transcription | TranscriptionVerbose | string> {
+    return send(this.#t, "/audio/transcriptions", body, options);
+  }
+}
+
+/**
+ * `POST /audio/translations`.
+ *
+ * @example
+ * ```ts
+ * import { Audio, toFile, Transport } from "@webstd/openai/audio";
+ * const audio = new Audio(new Transport({ apiKey: "sk-test" }));
+ * const file = new File([new Uint8Array(1024)], "german.mp3", { type: "audio/mpeg" });
+ * const { text } = await audio.translations.create({ file, model: "whisper-1" });
+ * ```
+ */
+export class Translations {
+  #t: Requester;
+  /** Binds the resource to a transport. */
+  constructor(transport: Requester) {
+    this.#t = transport;
+  }
+
+  /** Translates audio to English; `text`, `srt` and `vtt` resolve to a string. */
+  create(
+    body: TranslationCreateParams & { response_format: AudioTextFormat },
+    options?: RequestOptions,
+  ): APIPromise<string>;
+  /** Translates audio to English, with timed segments. */
+  create(
+    body: TranslationCreateParams & { response_format: "verbose_json" },
+    options?: RequestOptions,
+  ): APIPromise<TranscriptionVerbose>;
+  /** Translates audio to English as `{ text }`. */
+  create(
+    body: TranslationCreateParams & { response_format?: "json" },
+    options?: RequestOptions,
+  ): APIPromise<Transcription>;
+  /** Translates audio to English in the format `body.response_format` names. */
+  create(
+    body: TranslationCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<Transcription | TranscriptionVerbose | string>;
+  create(
+    body: TranslationCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<Transcription | TranscriptionVerbose | string> {
+    return send(this.#t, "/audio/translations", body, options);
+  }
+}
+
+/**
+ * `/audio`: {@link Transcriptions} and {@link Translations}.
+ *
+ * @example
+ * ```ts
+ * import { Audio, Transport } from "@webstd/openai/audio";
+ * const audio = new Audio(new Transport({ apiKey: "sk-test" }));
+ * const file = new File([new Uint8Array(1024)], "note.wav", { type: "audio/wav" });
+ * const { text } = await audio.transcriptions.create({ file, model: "whisper-1", language: "en" });
+ * ```
+ */
+export class Audio {
+  /** Speech to text in the spoken language. */
+  readonly transcriptions: Transcriptions;
+  /** Speech to English text. */
+  readonly translations: Translations;
+  /** Binds the resource to a transport. */
+  constructor(transport: Requester) {
+    this.transcriptions = new Transcriptions(transport);
+    this.translations = new Translations(transport);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Request and response types of the audio endpoints.
+ *
+ * @module
+ */
+
+import type { Uploadable } from "../core/uploads.ts";
+import type { AnyString } from "./shared.ts";
+
+/** How a transcript comes back: JSON (`json`, `verbose_json`) or plain text (`text`, `srt`, `vtt`). */
+export type AudioResponseFormat =
+  | "json"
+  | "text"
+  | "srt"
+  | "verbose_json"
+  | "vtt";
+
+/** The formats whose result is a plain string. */
+export type AudioTextFormat = "text" | "srt" | "vtt";
+
+/** The fields of `audio.translations.create`. */
+export interface TranslationCreateParams {
+  /**
+   * The audio (mp3, mp4, mpeg, mpga, m4a, wav or webm) as a `File` or
+   * `Blob`; wrap other data with `toFile`. The file name's extension tells
+   * the API the format.
+   */
+  file: Uploadable;
+  /** The model, e.g. `"whisper-1"`. */
+  model: "whisper-1" | AnyString;
+  /** Text that sets the style or continues an earlier segment. */
+  prompt?: string;
+  /** The result format (default `"json"`). */
+  response_format?: AudioResponseFormat;
+  /** Sampling temperature from 0 to 1; 0 (the default) lets the model pick. */
+  temperature?: number;
+}
+
+/** The fields of `audio.transcriptions.create`. */
+export interface TranscriptionCreateParams extends TranslationCreateParams {
+  /** The spoken language as an ISO-639-1 code, e.g. `"en"`; helps accuracy and speed. */
+  language?: string;
+}
+
+/** A transcript or translation in the `json` format. */
+export interface Transcription {
+  /** The recognised text. */
+  text: string;
+}
+
+/** One timed piece of a `verbose_json` transcript. */
+export interface TranscriptionSegment {
+  /** The segment's index. */
+  id?: number;
+  /** The seek offset (in frames) it was decoded from. */
+  seek?: number;
+  /** Start time in seconds. */
+  start?: number;
+  /** End time in seconds. */
+  end?: number;
+  /** The segment's text. */
+  text?: string;
+  /** The token ids of the text. */
+  tokens?: number[];
+  /** The temperature used for this segment. */
+  temperature?: number;
+  /** Mean log probability of its tokens. */
+  avg_logprob?: number;
+  /** How well the text compresses; high values hint at repetition. */
+  compression_ratio?: number;
+  /** The chance the segment holds no speech. */
+  no_speech_prob?: number;
+  /** Fields this type does not name yet. */
+  [key: string]: unknown;
+}
+
+/** A transcript or translation in the `verbose_json` format: the text with timing. */
+export interface TranscriptionVerbose extends Transcription {
+  /** `"transcribe"` or `"translate"`. */
+  task?: "transcribe" | "translate" | AnyString;
+  /** The language of the audio (detected, or the one given). */
+  language?: string;
+  /** The audio's length in seconds. */
+  duration?: number;
+  /** The text split into timed segments. */
+  segments?: TranscriptionSegment[];
+  /** Fields this type does not name yet. */
+  [key: string]: unknown;
+}
+
+/** A translation in the `json` format (English text). */
+export type Translation = Transcription;
+
+/** A translation in the `verbose_json` format. */
+export type TranslationVerbose = TranscriptionVerbose;

@@ -1,0 +1,101 @@
+/**
+ * `client.moderations`: checks text against the content policy.
+ *
+ * @module
+ */
+
+import type { APIPromise } from "../core/api_promise.ts";
+import type { RequestOptions } from "../core/options.ts";
+import type { Requester } from "../core/transport.ts";
+import type { AnyString } from "./shared.ts";
+
+/** The body of `moderations.create`. */
+export interface CreateModerationRequest {
+  /** The text to check, or several texts (one result each). */
+  input: string | string[];
+  /** `"text-moderation-latest"` (the default) or `"text-moderation-stable"`. */
+  model?: AnyString | "text-moderation-latest" | "text-moderation-stable";
+}
+
+/** The seven policy categories; the names contain `/` and `-`. */
+export type ModerationCategory =
+  | "hate"
+  | "hate/threatening"
+  | "self-harm"
+  | "sexual"
+  | "sexual/minors"
+  | "violence"
+  | "violence/graphic";
+
+/** Whether the text falls in each category. */
+export interface ModerationCategories {
+  /** Hate based on a protected attribute. */
+  hate: boolean;
+  /** Hate that also threatens violence. */
+  "hate/threatening": boolean;
+  /** Promotes or depicts self-harm. */
+  "self-harm": boolean;
+  /** Sexual content. */
+  sexual: boolean;
+  /** Sexual content involving minors. */
+  "sexual/minors": boolean;
+  /** Promotes or glorifies violence. */
+  violence: boolean;
+  /** Graphic violence. */
+  "violence/graphic": boolean;
+}
+
+/** The model's confidence, 0 to 1, for each category. */
+export type ModerationCategoryScores = {
+  [K in ModerationCategory]: number;
+};
+
+/** The verdict on one input. */
+export interface ModerationResult {
+  /** True when any category applies. */
+  flagged: boolean;
+  /** Which categories apply. */
+  categories: ModerationCategories;
+  /** A score per category. */
+  category_scores: ModerationCategoryScores;
+}
+
+/** The result of `moderations.create`. */
+export interface CreateModerationResponse {
+  /** The request's id. */
+  id: string;
+  /** The moderation model used, e.g. `"text-moderation-001"`. */
+  model: string;
+  /** One result per input, in input order. */
+  results: ModerationResult[];
+}
+
+/**
+ * `POST /moderations`.
+ *
+ * @example
+ * ```ts
+ * import { Moderations, Transport } from "@webstd/openai/moderations";
+ * const moderations = new Moderations(new Transport({ apiKey: "sk-test" }));
+ * const result = await moderations.create({ input: "Some text" });
+ * if (result.results[0].flagged) console.log("flagged");
+ * ```
+ */
+export class Moderations {
+  #t: Requester;
+  /** Binds the resource to a transport. */
+  constructor(transport: Requester) {
+    this.#t = transport;
+  }
+
+  /** Classifies each input against the content policy. */
+  create(
+    body: CreateModerationRequest,
+    options?: RequestOptions,
+  ): APIPromise<CreateModerationResponse> {
+    return this.#t.request(
+      { method: "POST", path: "/moderations", body },
+      options,
+    );
+  }
+}

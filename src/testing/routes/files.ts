@@ -1,0 +1,143 @@
+/**
+ * Mock routes for files: uploads are kept in memory per mock (in
+ * `ctx.state` under `"files"`), so `content` returns the bytes uploaded.
+ *
+ * @module
+ */
+
+import type { FileObject } from "../../resources/file_object.ts";
+import type { FileDeleted } from "../../resources/files.ts";
+import { MOCK_CREATED } from "../echo.ts";
+import { errorResponse } from "../errors.ts";
+import type { MockContext, Route } from "../route.ts";
+
+/** An uploaded file as the mock keeps it. */
+export interface StoredFile {
+  /** What the API reports about it. */
+  meta: FileObject;
+  /** The uploaded contents. */
+  blob: Blob;
+}
+
+/**
+ * The files uploaded to one mock, by id (created on first use).
+ *
+ * @example
+ * ```ts
+ * import { storedFiles } from "./files.ts";
+ * const state = new Map<string, unknown>();
+ * storedFiles(state).size; // 0
+ * ```
+ */
+export function storedFiles(
+  state: Map<string, unknown>,
+): Map<string, StoredFile> {
+  let files = state.get("files") as Map<string, StoredFile> | undefined;
+  if (!files) state.set("files", files = new Map());
+  return files;
+}
+
+function notFound(id: string): Response {
+  return errorResponse(404, `No such File object: ${id}`, { param: "id" });
+}
+
+function createFile(ctx: MockContext): FileObject | Response {
+  const body = ctx.body;
+  if (typeof body !== "object" || body === null || !("file" in body)) {
+    return errorResponse(400, "You must provide a file to upload", {
+      param: "file",
+    });
+  }
+  const { file, purpose } = body as Record<string, unknown>;
+  if (!(file instanceof File)) {
+    return errorResponse(400, "The file field must be a file upload", {
+      param: "file",
+    });
+  }
+  if (typeof purpose !== "string" || purpose === "") {
+    return errorResponse(400, "You must provide a purpose", {
+      param: "purpose",
+    });
+  }
+  const files = storedFiles(ctx.state);
+  // A counter rather than the map's size, so an id is never reused after a delete.
+  const count = ((ctx.state.get("files.count") as number) ?? 0) + 1;
+  ctx.state.set("files.count", count);
+  const id = `file-mock${count}`;
+  const meta: FileObject = {
+    id,
+    object: "file",
+    bytes: file.size,
+    created_at: MOCK_CREATED + count,
+    filename: file.name,
+    purpose,
+    status: "uploaded",
+    status_details: null,
+  };
+  files.set(id, { meta, blob: file });
+  return meta;
+}
+
+/**
+ * The file routes: `listFiles`, `createFile` (multipart; needs a file part
+ * and a `purpose`), `retrieveFile`, `deleteFile` and `downloadFile` (the
+ * uploaded bytes as `application/octet-stream`). Unknown ids get a 404.
+ *
+ * @example
+ * ```ts
+ * import { fileRoutes } from "./files.ts";
+ * fileRoutes.map((r) => r.operationId).includes("downloadFile"); // true
+ * ```
+ */
+export const fileRoutes: Route[] = [
+  {
+    operationId: "listFiles",
+    method: "GET",
+    path: "/files",
+    handle: (ctx) => ({
+      object: "list",
+      data: [...storedFiles(ctx.state).values()].map((f) => f.meta),
+    }),
+  },
+  {
+    operationId: "createFile",
+    method: "POST",
+    path: "/files",
+    handle: createFile,
+  },
+  {
+    operationId: "retrieveFile",
+    method: "GET",
+    path: "/files/{file_id}",
+    handle: ({ state, params }) =>
+      storedFiles(state).get(params.file_id)?.meta ?? notFound(params.file_id),
+  },
+  {
+    operationId: "deleteFile",
+    method: "DELETE",
+    path: "/files/{file_id}",
+    handle: ({ state, params }): FileDeleted | Response => {
+      const id = params.file_id;
+      if (!storedFiles(state).delete(id)) return notFound(id);
+      return { id, object: "file", deleted: true };
+    },
+  },
+  {
+    operationId: "downloadFile",
+    method: "GET",
+    path: "/files/{file_id}/content",
+    handle: ({ state, params }) => {
+      const stored = storedFiles(state).get(params.file_id);
+      if (!stored) return notFound(params.file_id);
+      return new Response(stored.blob.stream(), {
+        headers: {
+          "content-type": "application/octet-stream",
+          "content-length": String(stored.blob.size),
+          "content-disposition": `attachment; filename="${
+            stored.meta.filename.replace(/["\\\r\n]/g, "_")
+          }"`,
+        },
+      });
+    },
+  },
+];

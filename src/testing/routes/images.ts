@@ -1,0 +1,156 @@
+/**
+ * Mock routes for images: `n` placeholder images as URLs or base64 PNG data.
+ *
+ * @module
+ */
+
+import type {
+  ImageResponseFormat,
+  ImageSize,
+  ImagesResponse,
+} from "../../resources/images.ts";
+import { MOCK_CREATED, mockId } from "../echo.ts";
+import { errorResponse } from "../errors.ts";
+import type { MockContext, Route } from "../route.ts";
+
+/** A 1x1 transparent PNG, base64-encoded: the mock's `b64_json` image. */
+export const MOCK_PNG_BASE64 =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=";
+
+const SIZES: readonly string[] = ["256x256", "512x512", "1024x1024"];
+const FORMATS: readonly string[] = ["url", "b64_json"];
+
+/** The image options every image operation shares, checked. */
+export interface ImageOptions {
+  /** How many images. */
+  n: number;
+  /** Their size. */
+  size: ImageSize;
+  /** URL or base64 data. */
+  response_format: ImageResponseFormat;
+}
+
+/**
+ * Checks `n`, `size` and `response_format` (JSON values or multipart
+ * strings) and applies the defaults; returns a 400 response when one is
+ * invalid.
+ *
+ * @example
+ * ```ts
+ * import { imageOptions } from "./images.ts";
+ * imageOptions({ n: "2" }); // { n: 2, size: "1024x1024", response_format: "url" }
+ * ```
+ */
+export function imageOptions(
+  fields: Record<string, unknown>,
+): ImageOptions | Response {
+  const rawN = fields.n ?? 1;
+  const n = typeof rawN === "string" && rawN.trim() !== ""
+    ? Number(rawN)
+    : rawN;
+  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 10) {
+    return errorResponse(
+      400,
+      `Invalid n: ${JSON.stringify(rawN)} (expected an integer from 1 to 10)`,
+      { param: "n" },
+    );
+  }
+  const size = fields.size ?? "1024x1024";
+  if (typeof size !== "string" || !SIZES.includes(size)) {
+    return errorResponse(
+      400,
+      `Invalid size: ${JSON.stringify(size)} (expected ${SIZES.join(", ")})`,
+      { param: "size" },
+    );
+  }
+  const format = fields.response_format ?? "url";
+  if (typeof format !== "string" || !FORMATS.includes(format)) {
+    return errorResponse(
+      400,
+      `Invalid response_format: ${
+        JSON.stringify(format)
+      } (expected url or b64_json)`,
+      { param: "response_format" },
+    );
+  }
+  return {
+    n: n as number,
+    size: size as ImageSize,
+    response_format: format as ImageResponseFormat,
+  };
+}
+
+/**
+ * Builds the images for a request: `seed` (usually the request body) makes
+ * the URLs stable, so the same request gets the same links.
+ *
+ * @example
+ * ```ts
+ * import { mockImages } from "./images.ts";
+ * const res = mockImages({ prompt: "otter" }, {
+ *   n: 2,
+ *   size: "256x256",
+ *   response_format: "url",
+ * });
+ * res.data.length; // 2
+ * ```
+ */
+export function mockImages(
+  seed: unknown,
+  options: ImageOptions,
+): ImagesResponse {
+  const id = mockId("img", seed);
+  return {
+    created: MOCK_CREATED,
+    data: Array.from(
+      { length: options.n },
+      (_, i) =>
+        options.response_format === "b64_json"
+          ? { b64_json: MOCK_PNG_BASE64 }
+          : {
+            url: `https://images.mock.invalid/${id}/${i}-${options.size}.png`,
+          },
+    ),
+  };
+}
+
+function createImage(ctx: MockContext): ImagesResponse | Response {
+  const body = (ctx.body ?? {}) as Record<string, unknown>;
+  if (typeof body.prompt !== "string" || body.prompt === "") {
+    return errorResponse(400, "You must provide a prompt parameter", {
+      param: "prompt",
+    });
+  }
+  if (body.prompt.length > 1000) {
+    return errorResponse(
+      400,
+      `Invalid prompt: ${body.prompt.length} characters (the maximum is 1000)`,
+      { param: "prompt" },
+    );
+  }
+  const options = imageOptions(body);
+  if (options instanceof Response) return options;
+  return mockImages(body, options);
+}
+
+/**
+ * The image routes: `createImage` (JSON). The multipart `createImageEdit`
+ * and `createImageVariation` routes join this list and share
+ * {@link imageOptions} and {@link mockImages}.
+ *
+ * @example
+ * ```ts
+ * import { imageRoutes } from "./images.ts";
+ * imageRoutes[0].path; // "/images/generations"
+ * ```
+ */
+export const imageRoutes: Route[] = [
+  {
+    operationId: "createImage",
+    method: "POST",
+    path: "/images/generations",
+    handle: createImage,
+  },
+  // --- multipart routes (createImageEdit, createImageVariation) go below ---
+  // --- end of multipart routes ---
+];

@@ -1,0 +1,181 @@
+import { toFile } from "../../mod.ts";
+import { multipart, partName, postForm } from "../../src/core/uploads.ts";
+import type { Requester } from "../../src/core/transport.ts";
+import {
+  assert,
+  assertEquals,
+  assertRejects,
+  assertThrows,
+} from "../_assert.ts";
+
+const bytes = () => new Uint8Array([1, 2, 3, 250]);
+const read = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
+
+Deno.test("toFile: a File with the same name passes through", async () => {
+  const file = new File([bytes()], "a.png", { type: "image/png" });
+  assert(await toFile(file, "a.png") === file);
+  assert(await toFile(file) === file);
+  assert(await toFile(file, "a.png", { type: "image/png" }) === file);
+});
+
+Deno.test("toFile: a renamed File or a Blob is wrapped, bytes and type kept", async () => {
+  const file = new File([bytes()], "a.png", { type: "image/png" });
+  const renamed = await toFile(file, "b.png");
+  assert(renamed !== file);
+  assertEquals([renamed.name, renamed.type], ["b.png", "image/png"]);
+  assertEquals(await read(renamed), bytes());
+
+  const blob = new Blob([bytes()], { type: "audio/wav" });
+  const fromBlob = await toFile(blob, "speech.wav");
+  assert(fromBlob instanceof File);
+  assertEquals([fromBlob.name, fromBlob.type], ["speech.wav", "audio/wav"]);
+  assertEquals(await read(fromBlob), bytes());
+  const retyped = await toFile(blob, "x.bin", { type: "application/x" });
+  assertEquals(retyped.type, "application/x");
+  assertEquals((await toFile(blob)).name, "blob");
+});
+
+Deno.test("toFile: Uint8Array, ArrayBuffer and other views", async () => {
+  const u8 = await toFile(bytes(), "u8.bin", { type: "application/x-u8" });
+  assertEquals([u8.name, u8.type, u8.size], ["u8.bin", "application/x-u8", 4]);
+  assertEquals(await read(u8), bytes());
+  const ab = await toFile(bytes().buffer, "ab.bin");
+  assertEquals([ab.name, ab.type], ["ab.bin", ""]);
+  assertEquals(await read(ab), bytes());
+  // A view into part of a larger buffer sends only its own bytes.
+  const big = new Uint8Array([9, 9, 1, 2, 3, 250, 9]);
+  assertEquals(await read(await toFile(big.subarray(2, 6), "s")), bytes());
+  const dv = await toFile(new DataView(big.buffer, 2, 4), "dv");
+  assertEquals(await read(dv), bytes());
+});
+
+Deno.test("toFile: a ReadableStream is read once", async () => {
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      c.enqueue(new Uint8Array([1, 2]));
+      c.enqueue(new Uint8Array([3, 250]));
+      c.close();
+    },
+  });
+  const file = await toFile(stream, "s.mp3", { type: "audio/mpeg" });
+  assertEquals([file.name, file.type], ["s.mp3", "audio/mpeg"]);
+  assertEquals(await read(file), bytes());
+  assert(stream.locked);
+  await assertRejects(() => toFile(stream, "again"), TypeError, "locked");
+});
+
+Deno.test("toFile: a Response gives its body, content type and URL name", async () => {
+  const res = new Response(bytes(), {
+    headers: { "content-type": "image/png" },
+  });
+  const file = await toFile(res, "r.png");
+  assertEquals([file.name, file.type], ["r.png", "image/png"]);
+  assertEquals(await read(file), bytes());
+  await assertRejects(() => toFile(res, "again"), TypeError, "already read");
+  const typed = await toFile(new Response("x"), "x.txt", { type: "text/x" });
+  assertEquals(typed.type, "text/x");
+  assertEquals((await toFile(new Response("x"))).name, "blob");
+});
+
+Deno.test("toFile: other inputs are a TypeError naming them", async () => {
+  // deno-lint-ignore no-explicit-any
+  const bad = (v: unknown) => toFile(v as any, "x");
+  await assertRejects(() => bad("text"), TypeError, 'the string "text"');
+  await assertRejects(() => bad(42), TypeError, "number 42");
+  await assertRejects(() => bad({ a: 1 }), TypeError, "a plain object");
+  await assertRejects(() => bad(null), TypeError, "null");
+});
+
+Deno.test("multipart: scalars as strings, nullish left out, arrays repeated", () => {
+  const form = multipart({
+    prompt: "hi",
+    n: 2,
+    temperature: 0.5,
+    echo: false,
+    user: undefined,
+    language: null,
+    tags: ["a", 1, true],
+  }, []);
+  assertEquals([...form.entries()], [
+    ["prompt", "hi"],
+    ["n", "2"],
+    ["temperature", "0.5"],
+    ["echo", "false"],
+    ["tags", "a"],
+    ["tags", "1"],
+    ["tags", "true"],
+  ]);
+});
+
+Deno.test("multipart: a named File keeps its identity, a Blob gets a name", async () => {
+  const image = new File([bytes()], "otter.png", { type: "image/png" });
+  const mask = new Blob([bytes()], { type: "image/png" });
+  const file = new Blob([bytes()]);
+  const form = multipart({ image, mask, file, prompt: "p" }, [
+    "image",
+    "mask",
+    "file",
+  ]);
+  assert(form.get("image") === image);
+  const sentMask = form.get("mask") as File;
+  assertEquals([sentMask.name, sentMask.type], ["mask.png", "image/png"]);
+  assertEquals(await read(sentMask), bytes());
+  assertEquals((form.get("file") as File).name, "file");
+  assertEquals(form.get("prompt"), "p");
+});
+
+Deno.test("partName: extensions from the type", () => {
+  const blob = (type: string) => new Blob([], { type });
+  assertEquals(partName("file", blob("audio/mpeg")), "file.mp3");
+  assertEquals(partName("file", blob("audio/wav")), "file.wav");
+  assertEquals(partName("file", blob("application/jsonl")), "file.jsonl");
+  assertEquals(partName("image", blob("image/png; x=1")), "image.png");
+  assertEquals(partName("file", blob("application/vnd.weird+json")), "file");
+  assertEquals(partName("f", new File([], "")), "f");
+  assertEquals(partName("f", new File([], "n.txt")), "n.txt");
+});
+
+Deno.test("multipart: a wrong type in a file field is a TypeError naming it", () => {
+  for (
+    const [value, shown] of [
+      ["otter.png", 'the string "otter.png"'],
+      [42, "number 42"],
+      [{ name: "x" }, "a plain object"],
+      [bytes(), "a Uint8Array"],
+      [new Response("x"), "a Response"],
+    ] as const
+  ) {
+    assertThrows(
+      () => multipart({ image: value }, ["image"]),
+      TypeError,
+      `Invalid image: expected a File or Blob, got ${shown}; wrap bytes, streams and responses with toFile() first`,
+    );
+  }
+  assertThrows(
+    () => multipart({ meta: { a: 1 } }, []),
+    TypeError,
+    "Invalid meta: expected a string, number, boolean or array of them",
+  );
+  assertThrows(
+    () => multipart(null as unknown as Record<string, unknown>, []),
+    TypeError,
+    "Invalid request body",
+  );
+});
+
+Deno.test("postForm: a bad field rejects without a request", async () => {
+  let calls = 0;
+  const requester: Requester = {
+    request() {
+      calls++;
+      throw new Error("must not be called");
+    },
+  };
+  const promise = postForm(requester, {
+    method: "POST",
+    path: "/files",
+    body: { file: "train.jsonl" },
+  }, ["file"]);
+  await assertRejects(() => promise, TypeError, "Invalid file");
+  assertEquals(calls, 0);
+});

@@ -1,0 +1,203 @@
+import {
+  type FileObject,
+  NotFoundError,
+  OpenAI,
+  Page,
+  toFile,
+} from "../../mod.ts";
+import {
+  Files,
+  toFile as entryToFile,
+  Transport,
+} from "../../src/entry/files.ts";
+import { type MockServer, serveMock } from "../../testing.ts";
+import { assert, assertEquals, assertRejects } from "../_assert.ts";
+
+async function setup(): Promise<[MockServer, OpenAI]> {
+  const server = await serveMock({ apiKey: "sk-test" });
+  const client = new OpenAI({
+    apiKey: "sk-test",
+    baseURL: server.url,
+    maxRetries: 0,
+  });
+  return [server, client];
+}
+
+const last = (server: MockServer) => server.mock.requests.at(-1)!;
+const JSONL = '{"prompt":"a ->","completion":" b"}\n';
+const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
+
+async function readStream(body: ReadableStream<Uint8Array>) {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, (at += chunk.length) - chunk.length);
+  }
+  return { out, chunks: chunks.length };
+}
+
+Deno.test("files.create sends multipart with the file part and purpose", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const file = await toFile(new TextEncoder().encode(JSONL), "train.jsonl", {
+    type: "application/jsonl",
+  });
+  const created = await client.files.create({ file, purpose: "fine-tune" });
+  const req = last(server);
+  assertEquals([req.method, req.path], ["POST", "/files"]);
+  assert(
+    /^multipart\/form-data; ?boundary=\S+$/.test(req.headers["content-type"]),
+    req.headers["content-type"],
+  );
+  const fields = req.body as Record<string, unknown>;
+  assertEquals(Object.keys(fields).sort(), ["file", "purpose"]);
+  assertEquals(fields.purpose, "fine-tune");
+  const sent = fields.file as File;
+  assertEquals(sent.name, "train.jsonl");
+  assertEquals(await sent.text(), JSONL);
+  assertEquals(
+    created,
+    {
+      id: "file-mock1",
+      object: "file",
+      bytes: JSONL.length,
+      created_at: created.created_at,
+      filename: "train.jsonl",
+      purpose: "fine-tune",
+      status: "uploaded",
+      status_details: null,
+    } satisfies FileObject,
+  );
+});
+
+Deno.test("files.create names a bare Blob after the field and its type", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const blob = new Blob([JSONL], { type: "application/jsonl" });
+  const created = await client.files.create({ file: blob, purpose: "search" });
+  assertEquals(created.filename, "file.jsonl");
+  const sent = (last(server).body as Record<string, File>).file;
+  assertEquals(sent.name, "file.jsonl");
+});
+
+Deno.test("files.create rejects a wrong file type before any request", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  for (const file of ["train.jsonl", 3, { name: "x" }, new Uint8Array(3)]) {
+    await assertRejects(
+      // @ts-expect-error: file must be a File or Blob
+      () => client.files.create({ file, purpose: "fine-tune" }),
+      TypeError,
+      "Invalid file: expected a File or Blob",
+    );
+  }
+  assertEquals(server.mock.requests.length, 0);
+});
+
+Deno.test("files.list, retrieve and delete follow the uploads", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const empty = await client.files.list();
+  assert(empty instanceof Page);
+  assertEquals(empty.data, []);
+  const a = await client.files.create({
+    file: new File(["a"], "a.jsonl"),
+    purpose: "fine-tune",
+  });
+  const b = await client.files.create({
+    file: new File(["bb"], "b.jsonl"),
+    purpose: "fine-tune",
+  });
+  const page = await client.files.list();
+  assertEquals(last(server).method + " " + last(server).path, "GET /files");
+  assertEquals(page.object, "list");
+  assertEquals(page.data.map((f) => [f.id, f.bytes]), [[a.id, 1], [b.id, 2]]);
+  const ids: string[] = [];
+  for await (const f of page) ids.push(f.id);
+  assertEquals(ids, [a.id, b.id]);
+
+  assertEquals(await client.files.retrieve(b.id), b);
+  assertEquals(last(server).path, `/files/${b.id}`);
+
+  const deleted = await client.files.delete(a.id);
+  assertEquals([last(server).method, last(server).path], [
+    "DELETE",
+    `/files/${a.id}`,
+  ]);
+  assertEquals(deleted, { id: a.id, object: "file", deleted: true });
+  assertEquals((await client.files.list()).data.map((f) => f.id), [b.id]);
+  await assertRejects(() => client.files.retrieve(a.id), NotFoundError, a.id);
+  await assertRejects(() => client.files.delete(a.id), NotFoundError);
+  // A new upload never reuses a deleted id.
+  const c = await client.files.create({
+    file: new File(["c"], "c.jsonl"),
+    purpose: "fine-tune",
+  });
+  assert(c.id !== a.id && c.id !== b.id);
+});
+
+Deno.test("files.retrieve encodes the id as one path segment", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  await assertRejects(() => client.files.retrieve("../models"), NotFoundError);
+  assertEquals(last(server).path, "/files/..%2Fmodels");
+});
+
+Deno.test("files.content resolves to the unread Response with the exact bytes", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const bytes = new Uint8Array(256).map((_, i) => i);
+  const { id } = await client.files.create({
+    file: new File([bytes], "all.bin"),
+    purpose: "fine-tune",
+  });
+  const res = await client.files.content(id);
+  assert(res instanceof Response);
+  assertEquals(res.bodyUsed, false);
+  assertEquals(res.headers.get("content-type"), "application/octet-stream");
+  assertEquals([last(server).method, last(server).path], [
+    "GET",
+    `/files/${id}/content`,
+  ]);
+  assertEquals(await bytesOf(await res.blob()), bytes);
+  await assertRejects(() => client.files.content("file-nope"), NotFoundError);
+});
+
+Deno.test("files.content streams a 5 MB file back byte for byte", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const size = 5 * 1024 * 1024 + 3;
+  const big = new Uint8Array(size);
+  for (let i = 0; i < size; i++) big[i] = (i * 31 + (i >> 10)) & 0xff;
+  const { id, bytes } = await client.files.create({
+    file: new File([big], "big.bin", { type: "application/octet-stream" }),
+    purpose: "fine-tune",
+  });
+  assertEquals(bytes, size);
+  const res = await client.files.content(id);
+  assertEquals(res.headers.get("content-length"), String(size));
+  const { out, chunks } = await readStream(res.body!);
+  assert(chunks > 1, `expected the body in several chunks, got ${chunks}`);
+  assertEquals(out.length, size);
+  assert(out.every((v, i) => v === big[i]), "the bytes differ");
+});
+
+Deno.test("the ./files entry point works alone and exports toFile", async () => {
+  const [server] = await setup();
+  await using _ = server;
+  const files = new Files(
+    new Transport({ apiKey: "sk-test", baseURL: server.url }),
+  );
+  assert(entryToFile === toFile);
+  const created = await files.create({
+    file: new Blob(["x"]),
+    purpose: "fine-tune",
+  });
+  assertEquals(created.filename, "file");
+});
