@@ -119,7 +119,12 @@ export class Transport implements Requester {
     const organization = options.organization === undefined
       ? readEnv("OPENAI_ORG_ID")
       : options.organization;
-    if (organization) headers["openai-organization"] = organization;
+    if (organization) {
+      // Checked here like every other header: otherwise fetch rejects it, which
+      // would surface as a retried APIConnectionError echoing the value.
+      checkHeader("OpenAI-Organization", organization);
+      headers["openai-organization"] = organization;
+    }
     mergeHeaders(headers, options.defaultHeaders);
     this.#headers = headers;
     this.#jsonHeaders = { ...headers, "content-type": "application/json" };
@@ -169,12 +174,17 @@ export class Transport implements Requester {
         ? AbortSignal.any([userSignal, controller.signal])
         : controller.signal;
       let timedOut = false;
-      const timer = timeout < 2 ** 31
-        ? setTimeout(() => {
-          timedOut = true;
-          controller.abort(new APIConnectionTimeoutError());
-        }, timeout)
-        : undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const arm = (ms: number) => {
+        if (ms < 2 ** 31) {
+          timer = setTimeout(() => {
+            timedOut = true;
+            controller.abort(new APIConnectionTimeoutError());
+          }, ms);
+        }
+      };
+      const started = Date.now();
+      arm(timeout);
       const failure = (cause: unknown): OpenAIError => {
         if (userSignal?.aborted) {
           return new APIUserAbortError(undefined, { cause });
@@ -232,7 +242,13 @@ export class Transport implements Requester {
           suffix(attempt),
         );
       }
+      // The clock stops while the body waits for the caller to ask for it
+      // (`const a = x(); const b = y(); await a; await b;` must not fail b
+      // for a's slowness); reading resumes it with what is left.
+      clearTimeout(timer);
+      const left = Math.max(0, timeout - (Date.now() - started));
       return prepare<T>(this, spec, options, response, {
+        resume: () => arm(left),
         detach: () => clearTimeout(timer),
         failure,
         controller,
@@ -256,6 +272,7 @@ export class Transport implements Requester {
 }
 
 interface Attempt {
+  resume(): void;
   detach(): void;
   failure(cause: unknown): OpenAIError;
   controller: AbortController;
@@ -283,6 +300,7 @@ function prepare<T>(
       return response as T;
     }
     let value: unknown;
+    attempt.resume();
     try {
       value = spec.as === "text"
         ? await response.text()
