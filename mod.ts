@@ -73,10 +73,18 @@ export {
   Transport,
   VERSION,
 } from "./src/core/transport.ts";
+export type * from "./src/resources/shared.ts";
 export * from "./src/resources/chat.ts";
 export * from "./src/resources/completions.ts";
 export * from "./src/resources/models.ts";
 export * from "./src/resources/audio.ts";
 export * from "./src/resources/files.ts";
+export * from "./src/resources/edits.ts";
+export * from "./src/resources/embeddings.ts";
+export * from "./src/resources/moderations.ts";
+export * from "./src/resources/images.ts";
+export * from "./src/resources/engines.ts";
+export * from "./src/resources/answers.ts";
+export * from "./src/resources/classifications.ts";
 export * from "./src/resources/fine_tunes.ts";
 export * from "./src/resources/fine_tuning.ts";

@@ -12,6 +12,13 @@ import { Completions } from "./resources/completions.ts";
 import { Models } from "./resources/models.ts";
 import { Audio } from "./resources/audio.ts";
 import { Files } from "./resources/files.ts";
+import { Edits } from "./resources/edits.ts";
+import { Embeddings } from "./resources/embeddings.ts";
+import { Moderations } from "./resources/moderations.ts";
+import { Images } from "./resources/images.ts";
+import { Engines } from "./resources/engines.ts";
+import { Answers } from "./resources/answers.ts";
+import { Classifications } from "./resources/classifications.ts";
 import { FineTunes } from "./resources/fine_tunes.ts";
 import { FineTuning } from "./resources/fine_tuning.ts";
 
@@ -50,6 +57,36 @@ export class OpenAI {
   readonly fineTunes: FineTunes;
   /** Fine-tuning jobs, their events and checkpoints. */
   readonly fineTuning: FineTuning;
+  /**
+   * Legacy edits.
+   *
+   * @deprecated Retired upstream; use {@link OpenAI.chat}.
+   */
+  readonly edits: Edits;
+  /** Embeddings. */
+  readonly embeddings: Embeddings;
+  /** Moderations. */
+  readonly moderations: Moderations;
+  /** Images. */
+  readonly images: Images;
+  /**
+   * Engines and document search.
+   *
+   * @deprecated Use {@link OpenAI.models} and {@link OpenAI.embeddings}.
+   */
+  readonly engines: Engines;
+  /**
+   * Question answering over documents.
+   *
+   * @deprecated Removed upstream; use {@link OpenAI.chat}.
+   */
+  readonly answers: Answers;
+  /**
+   * Labelling text from examples.
+   *
+   * @deprecated Removed upstream; use {@link OpenAI.chat}.
+   */
+  readonly classifications: Classifications;
   #transport: Transport;
 
   /** Builds a client; `apiKey`, `organization` and `baseURL` fall back to the environment. */
@@ -61,6 +98,13 @@ export class OpenAI {
     this.models = new Models(transport);
     this.audio = new Audio(transport);
     this.files = new Files(transport);
+    this.edits = new Edits(transport);
+    this.embeddings = new Embeddings(transport);
+    this.moderations = new Moderations(transport);
+    this.images = new Images(transport);
+    this.engines = new Engines(transport);
+    this.answers = new Answers(transport);
+    this.classifications = new Classifications(transport);
     this.fineTunes = new FineTunes(transport);
     this.fineTuning = new FineTuning(transport);
   }

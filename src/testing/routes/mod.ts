@@ -16,6 +16,13 @@ import { fineTuningRoutes } from "./fine_tuning.ts";
 import { modelRoutes } from "./models.ts";
 import { audioRoutes } from "./audio.ts";
 import { fileRoutes } from "./files.ts";
+import { editRoutes } from "./edits.ts";
+import { embeddingRoutes } from "./embeddings.ts";
+import { moderationRoutes } from "./moderations.ts";
+import { imageRoutes } from "./images.ts";
+import { engineRoutes } from "./engines.ts";
+import { answerRoutes } from "./answers.ts";
+import { classificationRoutes } from "./classifications.ts";
 
 /**
  * All mock routes, in match order.
@@ -34,4 +41,11 @@ export const routes: Route[] = [
   modelRoutes,
   audioRoutes,
   fileRoutes,
+  editRoutes,
+  embeddingRoutes,
+  moderationRoutes,
+  imageRoutes,
+  engineRoutes,
+  answerRoutes,
+  classificationRoutes,
 ].flat();
