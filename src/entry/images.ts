@@ -13,4 +13,10 @@
 
 export * from "../resources/images.ts";
 export { Transport } from "../core/transport.ts";
+export {
+  toFile,
+  type ToFileInput,
+  type ToFileOptions,
+  type Uploadable,
+} from "../core/uploads.ts";
 export type { ClientOptions, RequestOptions } from "../core/options.ts";

@@ -8,6 +8,14 @@
 import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
 import type { Requester } from "../core/transport.ts";
+import { postForm } from "../core/uploads.ts";
+import type {
+  ImageCreateVariationParams,
+  ImageEditParams,
+} from "./images_upload_types.ts";
+
+export type * from "./images_upload_types.ts";
+
 /** The sizes the image endpoints can produce. */
 export type ImageSize = "256x256" | "512x512" | "1024x1024";
 
@@ -76,5 +84,37 @@ export class Images {
   // --- multipart methods (images.edit, images.createVariation) go below ---
   // Owned by the uploads helper; reuse ImageSize, ImageResponseFormat and
   // ImagesResponse above. Keep `generate` and the shared types unchanged.
+
+  /**
+   * Edits or extends an image from a prompt (multipart). An `image` or
+   * `mask` that is not a `File` or `Blob` rejects before sending.
+   */
+  edit(
+    body: ImageEditParams,
+    options?: RequestOptions,
+  ): APIPromise<ImagesResponse> {
+    return postForm(
+      this.#t,
+      { method: "POST", path: "/images/edits", body },
+      ["image", "mask"],
+      options,
+    );
+  }
+
+  /**
+   * Makes variations of an image (multipart). An `image` that is not a
+   * `File` or `Blob` rejects before sending.
+   */
+  createVariation(
+    body: ImageCreateVariationParams,
+    options?: RequestOptions,
+  ): APIPromise<ImagesResponse> {
+    return postForm(
+      this.#t,
+      { method: "POST", path: "/images/variations", body },
+      ["image"],
+      options,
+    );
+  }
   // --- end of multipart methods ---
 }

@@ -133,6 +133,49 @@ function createImage(ctx: MockContext): ImagesResponse | Response {
   return mockImages(body, options);
 }
 
+// Multipart: the image (and mask) must be file parts; the seed covers the
+// text fields and the image's name and size, so the URLs stay stable.
+function imageUpload(
+  ctx: MockContext,
+  edit: boolean,
+): ImagesResponse | Response {
+  const fields =
+    (typeof ctx.body === "object" && ctx.body !== null
+      ? ctx.body
+      : {}) as Record<string, unknown>;
+  const { image, mask, prompt } = fields;
+  const badPart = !(image instanceof File)
+    ? "image"
+    : mask !== undefined && !(mask instanceof File)
+    ? "mask"
+    : undefined;
+  if (badPart) {
+    return errorResponse(
+      400,
+      `The ${badPart} field must be a PNG file upload`,
+      {
+        param: badPart,
+      },
+    );
+  }
+  if (edit && (typeof prompt !== "string" || prompt === "")) {
+    return errorResponse(400, "You must provide a prompt parameter", {
+      param: "prompt",
+    });
+  }
+  if (!edit && (mask !== undefined || prompt !== undefined)) {
+    const param = mask !== undefined ? "mask" : "prompt";
+    return errorResponse(400, `Unrecognized request argument: ${param}`, {
+      param,
+    });
+  }
+  const options = imageOptions(fields);
+  if (options instanceof Response) return options;
+  const file = image as File;
+  const seed = { ...fields, image: [file.name, file.size], mask: undefined };
+  return mockImages(seed, options);
+}
+
 /**
  * The image routes: `createImage` (JSON). The multipart `createImageEdit`
  * and `createImageVariation` routes join this list and share
@@ -152,5 +195,17 @@ export const imageRoutes: Route[] = [
     handle: createImage,
   },
   // --- multipart routes (createImageEdit, createImageVariation) go below ---
+  {
+    operationId: "createImageEdit",
+    method: "POST",
+    path: "/images/edits",
+    handle: (ctx) => imageUpload(ctx, true),
+  },
+  {
+    operationId: "createImageVariation",
+    method: "POST",
+    path: "/images/variations",
+    handle: (ctx) => imageUpload(ctx, false),
+  },
   // --- end of multipart routes ---
 ];
