@@ -1,0 +1,85 @@
+import OpenAI, * as mod from "../mod.ts";
+import { assert, assertEquals, assertRejects } from "./_assert.ts";
+import { chatBody, inProcess, KEY, overHTTP } from "./core/_helpers.ts";
+
+Deno.test("the default export is the OpenAI class", () => {
+  assert(mod.default === mod.OpenAI);
+  assert(OpenAI === mod.OpenAI);
+});
+
+Deno.test("the client exposes its settings read-only, and no key", () => {
+  const client = new OpenAI({
+    apiKey: KEY,
+    baseURL: "http://x.local/v1/",
+    timeout: 1234,
+    maxRetries: 4,
+  });
+  assertEquals(client.baseURL, "http://x.local/v1");
+  assertEquals(client.timeout, 1234);
+  assertEquals(client.maxRetries, 4);
+  assert(!("apiKey" in client));
+  assert(!JSON.stringify(client).includes(KEY));
+});
+
+Deno.test("end to end over HTTP: models list/retrieve/delete, chat, completions", async () => {
+  await using http = await overHTTP();
+  const { client, mock } = http;
+  const page = await client.models.list();
+  assertEquals(page.object, "list");
+  const ids: string[] = [];
+  for await (const model of page) ids.push(model.id);
+  assert(ids.includes("gpt-4"), ids.join());
+  assertEquals((await client.models.retrieve("gpt-4")).owned_by, "openai");
+  const deleted = await client.models.delete("ft:gpt-3.5-turbo:acme::abc");
+  assertEquals(deleted.deleted, true);
+  const chat = await client.chat.completions.create(chatBody);
+  assertEquals(chat.choices[0].message.content, "Echo: hello there");
+  const legacy = await client.completions.create({
+    model: "text-davinci-003",
+    prompt: "Say this",
+  });
+  assert(typeof legacy.choices[0].text === "string");
+  assertEquals(
+    mock.requests.map((r) => `${r.method} ${r.path}`),
+    [
+      "GET /models",
+      "GET /models/gpt-4",
+      // ":" is percent-encoded like every reserved character in an id.
+      "DELETE /models/ft%3Agpt-3.5-turbo%3Aacme%3A%3Aabc",
+      "POST /chat/completions",
+      "POST /completions",
+    ],
+  );
+});
+
+Deno.test("end to end in-process: streamed legacy completion", async () => {
+  const { client } = inProcess();
+  const stream = await client.completions.create({
+    model: "text-davinci-003",
+    prompt: "Say this",
+    stream: true,
+  });
+  let text = "";
+  for await (const chunk of stream) text += chunk.choices[0]?.text ?? "";
+  assert(text.length > 0);
+});
+
+Deno.test("two clients do not share settings", async () => {
+  const a = inProcess({ defaultHeaders: { "x-client": "a" } });
+  const b = inProcess({ defaultHeaders: { "x-client": "b" } });
+  await a.client.models.retrieve("gpt-4");
+  await b.client.models.retrieve("gpt-4");
+  assertEquals(a.mock.requests[0].headers["x-client"], "a");
+  assertEquals(b.mock.requests[0].headers["x-client"], "b");
+});
+
+Deno.test("a 404 through the whole client is a NotFoundError with the API's fields", async () => {
+  const { client } = inProcess();
+  const err = await assertRejects(
+    () => client.models.retrieve("no-such-model"),
+    OpenAI.NotFoundError,
+  ) as InstanceType<typeof OpenAI.APIError>;
+  assertEquals(err.status, 404);
+  assertEquals(err.code, "model_not_found");
+  assertEquals(err.param, "model");
+});

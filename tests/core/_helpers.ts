@@ -1,0 +1,106 @@
+/**
+ * Shared helpers for the client-core tests: a client over the in-process
+ * mock, a client over real HTTP, and tiny fetch stubs.
+ *
+ * @module
+ */
+
+import OpenAI, { type ClientOptions, type Fetch } from "../../mod.ts";
+import { MockOpenAI, type MockOptions, serveMock } from "../../testing.ts";
+
+/** The key every test client uses; tests check it never leaks. */
+export const KEY = "sk-test-SECRET-0123456789abcdef";
+
+/** A client talking to an in-process mock through `mock.fetch`. */
+export function inProcess(
+  options: ClientOptions = {},
+  mockOptions: MockOptions = {},
+): { client: OpenAI; mock: MockOpenAI } {
+  const mock = new MockOpenAI({ apiKey: KEY, ...mockOptions });
+  const client = new OpenAI({
+    apiKey: KEY,
+    baseURL: "http://mock.local/v1",
+    fetch: mock.fetch,
+    ...options,
+  });
+  return { client, mock };
+}
+
+/** A client talking to a mock served over HTTP on 127.0.0.1; dispose it with `await using`. */
+export async function overHTTP(
+  options: ClientOptions = {},
+  mockOptions: MockOptions = {},
+): Promise<
+  {
+    client: OpenAI;
+    mock: MockOpenAI;
+    url: string;
+    [Symbol.asyncDispose](): Promise<void>;
+  }
+> {
+  const server = await serveMock({ apiKey: KEY, ...mockOptions });
+  const client = new OpenAI({ apiKey: KEY, baseURL: server.url, ...options });
+  return {
+    client,
+    mock: server.mock,
+    url: server.url,
+    [Symbol.asyncDispose]: server.close,
+  };
+}
+
+/** One call seen by a {@link stub}. */
+export interface StubCall {
+  url: string;
+  init: RequestInit;
+  headers: Headers;
+}
+
+/**
+ * A fetch stub: each call takes the next answer (a Response factory or a
+ * thrown error); the last answer repeats.
+ */
+export function stub(
+  ...answers: ((call: StubCall) => Response | Promise<Response>)[]
+): { fetch: Fetch; calls: StubCall[] } {
+  const calls: StubCall[] = [];
+  const fetch: Fetch = (input, init = {}) => {
+    const call = {
+      url: String(input instanceof Request ? input.url : input),
+      init,
+      headers: new Headers(init.headers),
+    };
+    calls.push(call);
+    const answer = answers[Math.min(calls.length - 1, answers.length - 1)];
+    return Promise.resolve().then(() => answer(call));
+  };
+  return { fetch, calls };
+}
+
+/** A client over a {@link stub}, with no retry waits worth mentioning. */
+export function stubClient(
+  answers: ((call: StubCall) => Response | Promise<Response>)[],
+  options: ClientOptions = {},
+): { client: OpenAI; calls: StubCall[] } {
+  const { fetch, calls } = stub(...answers);
+  const client = new OpenAI({
+    apiKey: KEY,
+    baseURL: "http://stub.local/v1",
+    fetch,
+    ...options,
+  });
+  return { client, calls };
+}
+
+/** A JSON response with `retry-after-ms: 0`, so retries of it do not wait. */
+export function json(body: unknown, status = 200, headers = {}): Response {
+  return Response.json(body, {
+    status,
+    headers: { "retry-after-ms": "0", ...headers },
+  });
+}
+
+/** A body for `chat.completions.create`. */
+export const chatBody = {
+  model: "gpt-4",
+  messages: [{ role: "user" as const, content: "hello there" }],
+};

@@ -1,0 +1,213 @@
+import OpenAI, { OpenAIError } from "../../mod.ts";
+import {
+  assert,
+  assertEquals,
+  assertRejects,
+  assertThrows,
+} from "../_assert.ts";
+import { inProcess, json, KEY, overHTTP, stubClient } from "./_helpers.ts";
+
+const ENV = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID"];
+
+// Runs `fn` with the env vars set as given (others unset) and restores them after.
+async function withEnv(
+  values: Record<string, string>,
+  fn: () => unknown,
+): Promise<void> {
+  const saved = ENV.map((name) => [name, Deno.env.get(name)] as const);
+  try {
+    for (const name of ENV) Deno.env.delete(name);
+    for (const [name, value] of Object.entries(values)) {
+      Deno.env.set(name, value);
+    }
+    await fn();
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) Deno.env.delete(name);
+      else Deno.env.set(name, value);
+    }
+  }
+}
+
+Deno.test("apiKey: the option wins over OPENAI_API_KEY", async () => {
+  await withEnv({ OPENAI_API_KEY: "sk-from-env" }, async () => {
+    const { client, calls } = stubClient([() => json({ id: "m" })], {
+      apiKey: "sk-from-option",
+    });
+    await client.models.retrieve("m");
+    assertEquals(
+      calls[0].headers.get("authorization"),
+      "Bearer sk-from-option",
+    );
+  });
+});
+
+Deno.test("apiKey: falls back to OPENAI_API_KEY", async () => {
+  await withEnv({ OPENAI_API_KEY: "sk-from-env" }, async () => {
+    const { client, calls } = stubClient([() => json({ id: "m" })], {
+      apiKey: undefined,
+    });
+    await client.models.retrieve("m");
+    assertEquals(calls[0].headers.get("authorization"), "Bearer sk-from-env");
+  });
+});
+
+Deno.test("apiKey: missing everywhere throws an OpenAIError naming both", async () => {
+  await withEnv({}, () => {
+    const err = assertThrows(() => new OpenAI(), OpenAIError);
+    assert(err.message.includes("apiKey"), err.message);
+    assert(err.message.includes("OPENAI_API_KEY"), err.message);
+  });
+});
+
+Deno.test({
+  name: "env permission denied: no crash, no prompt, falls back to defaults",
+  permissions: { env: false, net: ["127.0.0.1"] },
+  fn() {
+    const err = assertThrows(() => new OpenAI(), OpenAIError);
+    assert(err.message.includes("OPENAI_API_KEY"));
+    const client = new OpenAI({ apiKey: KEY });
+    assertEquals(client.baseURL, "https://api.openai.com/v1");
+  },
+});
+
+Deno.test("OPENAI_BASE_URL and OPENAI_ORG_ID are read from the environment", async () => {
+  await withEnv({
+    OPENAI_BASE_URL: "http://env.local/v1/",
+    OPENAI_ORG_ID: "org-env",
+  }, async () => {
+    const { client, calls } = stubClient([() => json({ id: "m" })], {
+      baseURL: undefined,
+    });
+    assertEquals(client.baseURL, "http://env.local/v1");
+    await client.models.retrieve("m");
+    assertEquals(calls[0].url, "http://env.local/v1/models/m");
+    assertEquals(calls[0].headers.get("openai-organization"), "org-env");
+  });
+});
+
+Deno.test("organization option is sent as OpenAI-Organization; null disables the env one", async () => {
+  await withEnv({ OPENAI_ORG_ID: "org-env" }, async () => {
+    const { client, mock } = inProcess({ organization: "org-123" });
+    await client.models.retrieve("gpt-4");
+    assertEquals(mock.requests[0].headers["openai-organization"], "org-123");
+    const none = inProcess({ organization: null });
+    await none.client.models.retrieve("gpt-4");
+    assertEquals(
+      none.mock.requests[0].headers["openai-organization"],
+      undefined,
+    );
+  });
+});
+
+Deno.test("baseURL: trailing slashes are dropped, path joins cleanly", async () => {
+  await using http = await overHTTP();
+  const client = new OpenAI({ apiKey: KEY, baseURL: http.url + "//" });
+  assertEquals(client.baseURL, http.url);
+  const model = await client.models.retrieve("gpt-4");
+  assertEquals(model.id, "gpt-4");
+  assertEquals(http.mock.requests[0].path, "/models/gpt-4");
+});
+
+Deno.test("defaultHeaders, defaultQuery, per-request headers and query", async () => {
+  const { client, mock } = inProcess({
+    defaultHeaders: { "X-Team": "core", "X-Drop": "me" },
+    defaultQuery: { "api-version": "1", skip: undefined },
+  });
+  await client.models.retrieve("gpt-4", {
+    headers: { "X-Drop": null, "X-Extra": "yes", "x-team": "override" },
+    query: { trace: true, n: 2 },
+  });
+  const seen = mock.requests[0];
+  assertEquals(seen.headers["x-team"], "override");
+  assertEquals(seen.headers["x-extra"], "yes");
+  assertEquals(seen.headers["x-drop"], undefined);
+  assertEquals(seen.query, { "api-version": "1", trace: "true", n: "2" });
+  // Defaults are untouched by a request's overrides.
+  await client.models.retrieve("gpt-4");
+  assertEquals(mock.requests[1].headers["x-drop"], "me");
+  assertEquals(mock.requests[1].headers["x-team"], "core");
+});
+
+Deno.test("a null per-request header can remove the Authorization default", async () => {
+  const { client, mock } = inProcess();
+  const err = await assertRejects(
+    () => client.models.retrieve("gpt-4", { headers: { Authorization: null } }),
+    OpenAI.AuthenticationError,
+  );
+  assertEquals((err as InstanceType<typeof OpenAI.APIError>).status, 401);
+  assertEquals(mock.requests[0].headers.authorization, undefined);
+});
+
+Deno.test("timeout and maxRetries: defaults and getters", () => {
+  const client = new OpenAI({ apiKey: KEY });
+  assertEquals(client.timeout, 600_000);
+  assertEquals(client.maxRetries, 2);
+  const custom = new OpenAI({ apiKey: KEY, timeout: 5, maxRetries: 0 });
+  assertEquals(custom.timeout, 5);
+  assertEquals(custom.maxRetries, 0);
+});
+
+Deno.test("invalid options throw TypeError naming the value", () => {
+  const bad: [Record<string, unknown>, string][] = [
+    [{ timeout: -1 }, "timeout"],
+    [{ timeout: NaN }, "timeout"],
+    [{ timeout: "5" }, "timeout"],
+    [{ maxRetries: 1.5 }, "maxRetries"],
+    [{ maxRetries: -1 }, "maxRetries"],
+    [{ maxRetries: Infinity }, "maxRetries"],
+    [{ baseURL: "ftp://x" }, "baseURL"],
+    [{ baseURL: "not a url" }, "baseURL"],
+    [{ defaultHeaders: { "bad name": "x" } }, "bad name"],
+  ];
+  for (const [options, word] of bad) {
+    assertThrows(
+      () => new OpenAI({ apiKey: KEY, ...options }),
+      TypeError,
+      word,
+    );
+  }
+});
+
+Deno.test("invalid per-request options reject with TypeError before sending", async () => {
+  const { client, calls } = stubClient([() => json({})]);
+  await assertRejects(
+    () => client.models.retrieve("m", { timeout: -5 }),
+    TypeError,
+    "timeout",
+  );
+  await assertRejects(
+    () => client.models.retrieve("m", { maxRetries: 0.5 }),
+    TypeError,
+    "maxRetries",
+  );
+  assertEquals(calls.length, 0);
+});
+
+Deno.test("an aborted signal rejects with APIUserAbortError without sending", async () => {
+  const { client, calls } = stubClient([() => json({})]);
+  await assertRejects(
+    () =>
+      client.models.retrieve("m", {
+        signal: AbortSignal.abort(new Error("x")),
+      }),
+    OpenAI.APIUserAbortError,
+  );
+  assertEquals(calls.length, 0);
+});
+
+Deno.test("the client's fetch option is used, and globalThis.fetch is looked up at call time", async () => {
+  const original = globalThis.fetch;
+  let used = 0;
+  const client = new OpenAI({ apiKey: KEY, baseURL: "http://late.local/v1" });
+  globalThis.fetch = () => {
+    used++;
+    return Promise.resolve(json({ id: "m" }));
+  };
+  try {
+    assertEquals((await client.models.retrieve("m")).id, "m");
+    assertEquals(used, 1);
+  } finally {
+    globalThis.fetch = original;
+  }
+});

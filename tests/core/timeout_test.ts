@@ -1,0 +1,179 @@
+import OpenAI, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+} from "../../mod.ts";
+import { assert, assertEquals, assertRejects } from "../_assert.ts";
+import { chatBody, inProcess, KEY, overHTTP, stubClient } from "./_helpers.ts";
+
+const encoder = new TextEncoder();
+
+/** A body that sends `first` (if any) and then nothing until the signal aborts, like a stalled socket. */
+function stalledBody(
+  signal: AbortSignal | null | undefined,
+  first?: string,
+): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first) controller.enqueue(encoder.encode(first));
+      signal?.addEventListener(
+        "abort",
+        () => controller.error(signal.reason),
+        { once: true },
+      );
+    },
+  });
+}
+
+Deno.test("slow headers with timeout 50 → APIConnectionTimeoutError (over HTTP)", async () => {
+  await using http = await overHTTP({ timeout: 50, maxRetries: 0 });
+  http.mock.fault({ delayMs: 2000 });
+  const started = Date.now();
+  const err = await assertRejects(
+    () => http.client.models.list(),
+    APIConnectionTimeoutError,
+    "timed out after 50 ms",
+  );
+  assert(Date.now() - started < 500);
+  assert(err instanceof APIConnectionError);
+  assertEquals(http.mock.requests.length, 1);
+});
+
+Deno.test("a timed-out attempt is retried; the error counts the attempts", async () => {
+  // The one test that sleeps for real: a timeout has no retry-after, so the
+  // retry waits the first backoff step (375–500 ms).
+  const { client, mock } = inProcess({ timeout: 50, maxRetries: 1 });
+  mock.fault({ delayMs: 2000, times: 2 });
+  const err = await assertRejects(
+    () => client.models.list(),
+    APIConnectionTimeoutError,
+    "gave up after 2 attempts",
+  );
+  assertEquals(mock.requests.length, 2);
+  assert(err.message.startsWith("Request timed out after 50 ms"));
+});
+
+Deno.test("the timeout also bounds reading a non-streamed body (stub)", async () => {
+  const { client } = stubClient([
+    ({ init }) =>
+      new Response(stalledBody(init.signal, '{"object":"li'), {
+        headers: { "content-type": "application/json" },
+      }),
+  ], { timeout: 50, maxRetries: 0 });
+  const started = Date.now();
+  await assertRejects(() => client.models.list(), APIConnectionTimeoutError);
+  assert(Date.now() - started < 500);
+});
+
+Deno.test("the timeout also bounds reading a non-streamed body (real HTTP)", async () => {
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    // No signal: the server cancels the body itself when the client leaves.
+    () =>
+      new Response(stalledBody(undefined, '{"object":"li'), {
+        headers: { "content-type": "application/json" },
+      }),
+  );
+  try {
+    const client = new OpenAI({
+      apiKey: KEY,
+      baseURL: `http://127.0.0.1:${server.addr.port}/v1`,
+      timeout: 50,
+      maxRetries: 0,
+    });
+    await assertRejects(() => client.models.list(), APIConnectionTimeoutError);
+  } finally {
+    await server.shutdown();
+  }
+});
+
+Deno.test("a stream stalled mid-way fails with APIConnectionTimeoutError (over HTTP)", async () => {
+  await using http = await overHTTP({ timeout: 60, maxRetries: 0 });
+  http.mock.fault({ stallAfter: 2 });
+  const stream = await http.client.chat.completions.create({
+    ...chatBody,
+    stream: true,
+  });
+  let seen = 0;
+  const started = Date.now();
+  await assertRejects(async () => {
+    for await (const _ of stream) seen++;
+  }, APIConnectionTimeoutError);
+  assertEquals(seen, 2);
+  assert(Date.now() - started < 500);
+});
+
+Deno.test("a stream stalled mid-way fails with APIConnectionTimeoutError (in-process)", async () => {
+  const { client, mock } = inProcess({ timeout: 40 });
+  mock.fault({ stallAfter: 1 });
+  const stream = await client.chat.completions.create({
+    ...chatBody,
+    stream: true,
+  });
+  await assertRejects(async () => {
+    for await (const _ of stream) { /* wait for the stall */ }
+  }, APIConnectionTimeoutError);
+  // Nothing is retried once the stream was handed over.
+  assertEquals(mock.requests.length, 1);
+});
+
+Deno.test("a slow but steady stream outlasting the timeout in total succeeds", async () => {
+  const events = 8;
+  const { client } = stubClient([({ init }) => {
+    let i = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        return new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            const data = i < events ? JSON.stringify({ i }) : "[DONE]";
+            controller.enqueue(encoder.encode(`data: ${data}\n\n`));
+            if (i++ >= events) controller.close();
+            resolve();
+          }, 15);
+        });
+      },
+      cancel() {
+        clearTimeout(timer);
+      },
+    });
+    init.signal?.addEventListener("abort", () => clearTimeout(timer));
+    return new Response(body, {
+      headers: { "content-type": "text/event-stream" },
+    });
+  }], { timeout: 60 });
+  const started = Date.now();
+  const stream = await client.chat.completions.create({
+    ...chatBody,
+    stream: true,
+  });
+  const got: unknown[] = [];
+  for await (const chunk of stream) got.push(chunk);
+  assertEquals(got, Array.from({ length: events }, (_, i) => ({ i })));
+  assert(
+    Date.now() - started > 60,
+    "the whole stream took longer than the timeout",
+  );
+});
+
+Deno.test("a per-request timeout overrides the client's", async () => {
+  const { client, mock } = inProcess({ timeout: 60_000, maxRetries: 0 });
+  mock.fault({ delayMs: 2000 });
+  await assertRejects(
+    () => client.models.list({ timeout: 30 }),
+    APIConnectionTimeoutError,
+    "30 ms",
+  );
+});
+
+Deno.test("a response that arrived in time is not failed because the caller awaited it late", async () => {
+  // `const a = x(); const b = y(); await a; await b;`: b's clock must not run
+  // while nobody is reading its body.
+  await using http = await overHTTP({ timeout: 50 });
+  const late = http.client.models.list();
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  assert((await late).data.length > 0);
+  const { client } = inProcess({ timeout: 50 });
+  const also = client.models.retrieve("gpt-4").withResponse();
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  assertEquals((await also).data.id, "gpt-4");
+});
