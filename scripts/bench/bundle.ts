@@ -1,0 +1,135 @@
+/**
+ * Bundles the benchmark Workers with esbuild (minified ESM, Worker
+ * conditions) and measures them gzipped. Used by `deno task bench` and by
+ * the bundle-size test behind `deno task bundle-check`.
+ *
+ * @module
+ */
+
+import * as esbuild from "esbuild";
+
+/** A Worker to bundle, and its gzipped budget in bytes (if any). */
+export interface BundleCase {
+  /** Short name used in reports. */
+  name: string;
+  /** The Worker's source file. */
+  entry: string;
+  /** The most gzipped bytes allowed, when the bundle has a budget. */
+  budget?: number;
+}
+
+/** A measured bundle. */
+export interface BundleSize extends BundleCase {
+  /** Minified bytes. */
+  minified: number;
+  /** Minified then gzipped bytes. */
+  gzipped: number;
+}
+
+const here = new URL("./bundle/", import.meta.url);
+
+/** Our two Workers with their budgets; the official SDK's has none. */
+export const BUNDLES: BundleCase[] = [
+  {
+    name: "ours: @webstd/openai/chat",
+    entry: new URL("chat_worker.ts", here).pathname,
+    budget: 4 * 1024,
+  },
+  {
+    name: "ours: full client (mod.ts)",
+    entry: new URL("full_worker.ts", here).pathname,
+    budget: 12 * 1024,
+  },
+];
+
+/** The official SDK's Worker, measured for comparison only. */
+export const OFFICIAL_BUNDLE: BundleCase = {
+  name: "official: openai",
+  entry: new URL("official_worker.ts", here).pathname,
+};
+
+async function gzipLength(bytes: Uint8Array): Promise<number> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(
+    new CompressionStream("gzip"),
+  );
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+// Points the bare `openai` import at Deno's copy of the pinned npm package,
+// so esbuild applies the package's own `exports` and Worker conditions.
+async function officialPlugin(): Promise<esbuild.Plugin> {
+  const info = new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json"],
+    stdout: "piped",
+  });
+  const { npmCache } = JSON.parse(
+    new TextDecoder().decode((await info.output()).stdout),
+  ) as { npmCache: string };
+  const version = (await import("../../deno.json", { with: { type: "json" } }))
+    .default.imports.openai.replace("npm:openai@", "");
+  const root = `${npmCache}/registry.npmjs.org/openai/${version}`;
+  return {
+    name: "deno-npm-openai",
+    setup(build) {
+      build.onResolve({ filter: /^openai$/ }, async (args) => {
+        const result = await build.resolve("./" + root.slice(1), {
+          kind: args.kind,
+          resolveDir: "/",
+        });
+        return { path: result.path, errors: result.errors };
+      });
+    },
+  };
+}
+
+/**
+ * Bundles each case and returns its sizes; stops esbuild's service after.
+ *
+ * @example
+ * ```ts
+ * import { BUNDLES, measureBundles } from "./bundle.ts";
+ * for (const b of await measureBundles(BUNDLES)) console.log(b.name, b.gzipped);
+ * ```
+ */
+export async function measureBundles(
+  cases: BundleCase[],
+): Promise<BundleSize[]> {
+  const plugins = cases.includes(OFFICIAL_BUNDLE)
+    ? [await officialPlugin()]
+    : [];
+  try {
+    const sizes: BundleSize[] = [];
+    for (const c of cases) {
+      const result = await esbuild.build({
+        entryPoints: [c.entry],
+        bundle: true,
+        minify: true,
+        format: "esm",
+        platform: "browser",
+        conditions: ["workerd", "worker", "browser"],
+        target: "es2022",
+        write: false,
+        logLevel: "silent",
+        plugins,
+      });
+      const bytes = result.outputFiles[0].contents;
+      sizes.push({
+        ...c,
+        minified: bytes.byteLength,
+        gzipped: await gzipLength(bytes),
+      });
+    }
+    return sizes;
+  } finally {
+    await esbuild.stop();
+  }
+}
+
+if (import.meta.main) {
+  for (const b of await measureBundles([...BUNDLES, OFFICIAL_BUNDLE])) {
+    console.log(
+      `${b.name}: ${b.minified} B minified, ${b.gzipped} B gzipped` +
+        (b.budget ? ` (budget ${b.budget} B)` : ""),
+    );
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * One measurement in a fresh process, so contenders never share a heap or a
+ * JIT: `deno run child.ts <contender> <case> <baseURL>` prints one JSON line.
+ *
+ * Cases: `stream` (time one 20,000-chunk stream after two warm-ups), `calls1`
+ * and `calls16` (time 2,000 small calls at that concurrency after 200
+ * warm-ups), `memory` (peak RSS of one 20,000-chunk stream, no warm-up).
+ *
+ * @module
+ */
+
+import { contender, type Name } from "./contenders.ts";
+import { readStatus } from "./proc.ts";
+
+/** Chunks in the streaming case. */
+export const STREAM_CHUNKS = 20_000;
+/** Calls in each per-call case. */
+export const CALLS = 2_000;
+
+async function calls(run: () => Promise<number>, n: number, width: number) {
+  let next = 0;
+  const lane = async () => {
+    while (next < n) {
+      next++;
+      await run();
+    }
+  };
+  await Promise.all(Array.from({ length: width }, lane));
+}
+
+async function main(name: Name, kind: string, baseURL: string) {
+  const c = contender(name, baseURL);
+  const result: Record<string, number> = {};
+  if (kind === "stream") {
+    await c.stream(STREAM_CHUNKS);
+    await c.stream(STREAM_CHUNKS);
+    const t0 = performance.now();
+    result.content = await c.stream(STREAM_CHUNKS);
+    result.ms = performance.now() - t0;
+  } else if (kind === "calls1" || kind === "calls16") {
+    const width = kind === "calls1" ? 1 : 16;
+    await calls(c.call, 200, width);
+    const t0 = performance.now();
+    await calls(c.call, CALLS, width);
+    result.ms = performance.now() - t0;
+  } else if (kind === "memory") {
+    result.rssBeforeKiB = readStatus("VmRSS");
+    result.content = await c.stream(STREAM_CHUNKS);
+  } else {
+    throw new Error(`Unknown case: ${kind}`);
+  }
+  result.hwmKiB = readStatus("VmHWM");
+  console.log(JSON.stringify(result));
+}
+
+if (import.meta.main) {
+  const [name, kind, baseURL] = Deno.args;
+  await main(name as Name, kind, baseURL);
+}

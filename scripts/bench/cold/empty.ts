@@ -1,0 +1,2 @@
+// The cold-start baseline: a script that does nothing.
+export {};

@@ -1,0 +1,144 @@
+/**
+ * The three contenders, doing the same work per operation: `raw` (plain
+ * `fetch` + `TextDecoderStream` + line splitting + `JSON.parse`, the
+ * practical floor), `ours` (this module) and `official` (the `openai` npm
+ * package, version pinned in deno.json).
+ *
+ * @module
+ */
+
+import Official from "openai";
+import OpenAI from "../../mod.ts";
+
+/** A contender's name. */
+export type Name = "raw" | "ours" | "official";
+
+/** What every contender can do against the mock. */
+export interface Contender {
+  /** Streams `chunks` chat chunks; returns the total content length seen. */
+  stream(chunks: number): Promise<number>;
+  /** One small non-streamed chat completion; returns its content length. */
+  call(): Promise<number>;
+}
+
+const KEY = "sk-bench";
+const MODEL = "gpt-3.5-turbo";
+// Eight 170-character words: the mock echoes one word per chunk, so its
+// chunks average ~320 bytes on the wire (see docs/benchmarks.md).
+const WORDS = Array.from(
+  { length: 8 },
+  (_, i) => String.fromCharCode(97 + i).repeat(170),
+).join(" ");
+const STREAM_BODY = {
+  model: MODEL,
+  stream: true as const,
+  messages: [{ role: "user" as const, content: WORDS }],
+};
+const CALL_BODY = {
+  model: MODEL,
+  messages: [{ role: "user" as const, content: "Hello there" }],
+};
+
+interface Chunk {
+  choices: { delta: { content?: string | null } }[];
+}
+interface Completion {
+  choices: { message: { content: string | null } }[];
+}
+
+function raw(baseURL: string): Contender {
+  const headers = {
+    authorization: "Bearer " + KEY,
+    "content-type": "application/json",
+  };
+  return {
+    async stream(chunks) {
+      const response = await fetch(baseURL + "/chat/completions", {
+        method: "POST",
+        headers: { ...headers, "x-mock-stream-chunks": String(chunks) },
+        body: JSON.stringify(STREAM_BODY),
+      });
+      const reader = response.body!.pipeThrough(new TextDecoderStream())
+        .getReader();
+      let buffer = "";
+      let total = 0;
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error("Stream ended before [DONE]");
+        buffer += value;
+        let pos = 0;
+        let lf: number;
+        while ((lf = buffer.indexOf("\n", pos)) !== -1) {
+          const line = buffer.slice(pos, lf);
+          pos = lf + 1;
+          if (!line.startsWith("data: ")) continue;
+          const data = line.slice(6);
+          if (data === "[DONE]") {
+            await reader.cancel();
+            return total;
+          }
+          const chunk = JSON.parse(data) as Chunk;
+          total += chunk.choices[0]?.delta.content?.length ?? 0;
+        }
+        buffer = buffer.slice(pos);
+      }
+    },
+    async call() {
+      const response = await fetch(baseURL + "/chat/completions", {
+        method: "POST",
+        headers,
+        body: JSON.stringify(CALL_BODY),
+      });
+      if (!response.ok) throw new Error(`Status ${response.status}`);
+      const completion = await response.json() as Completion;
+      return completion.choices[0].message.content?.length ?? 0;
+    },
+  };
+}
+
+// Ours and the official SDK share a call shape, so one body serves both.
+interface ClientLike {
+  chat: {
+    completions: {
+      // deno-lint-ignore no-explicit-any
+      create(body: any, options?: any): Promise<any>;
+    };
+  };
+}
+
+function sdk(client: ClientLike): Contender {
+  return {
+    async stream(chunks) {
+      const stream = await client.chat.completions.create(STREAM_BODY, {
+        headers: { "x-mock-stream-chunks": String(chunks) },
+      }) as AsyncIterable<Chunk>;
+      let total = 0;
+      for await (const chunk of stream) {
+        total += chunk.choices[0]?.delta.content?.length ?? 0;
+      }
+      return total;
+    },
+    async call() {
+      const completion = await client.chat.completions.create(
+        CALL_BODY,
+      ) as Completion;
+      return completion.choices[0].message.content?.length ?? 0;
+    },
+  };
+}
+
+/**
+ * Builds a contender talking to the mock at `baseURL`.
+ *
+ * @example
+ * ```ts
+ * import { contender } from "./contenders.ts";
+ * const c = contender("ours", "http://127.0.0.1:4010/v1");
+ * console.log(await c.call());
+ * ```
+ */
+export function contender(name: Name, baseURL: string): Contender {
+  if (name === "raw") return raw(baseURL);
+  if (name === "ours") return sdk(new OpenAI({ apiKey: KEY, baseURL }));
+  return sdk(new Official({ apiKey: KEY, baseURL }) as unknown as ClientLike);
+}

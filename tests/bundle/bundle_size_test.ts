@@ -1,0 +1,21 @@
+// Bundle budgets for the benchmark Worker (scripts/bench/bundle/): the
+// minified, gzipped esbuild output must stay within budget. Needs esbuild's
+// permissions, so it runs apart from the main suite: `deno task bundle-check`.
+
+import { BUNDLES, measureBundles } from "../../scripts/bench/bundle.ts";
+import { assert } from "../_assert.ts";
+
+for (const bundle of BUNDLES) {
+  Deno.test(`bundle: ${bundle.name} Worker is at most ${bundle.budget} B gzipped`, async () => {
+    const [size] = await measureBundles([bundle]);
+    console.log(
+      `${size.name}: ${size.minified} B minified, ${size.gzipped} B gzipped`,
+    );
+    assert(
+      size.gzipped <= bundle.budget!,
+      `${size.name} is ${size.gzipped} B gzipped, ${
+        size.gzipped - bundle.budget!
+      } B over its ${bundle.budget} B budget`,
+    );
+  });
+}
