@@ -194,7 +194,10 @@ export class Stream<T> implements AsyncIterable<T> {
     const abortSignal = this.controller.signal;
     let finished = false;
     let timedOut = false;
-    let lastRead = Date.now();
+    // The silence is measured only while a read waits: a consumer that is busy
+    // between two chunks must not make the connection look idle.
+    let readStart = Date.now();
+    let reading = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = () => void reader.cancel().catch(() => {});
     const onAbort = stop;
@@ -215,7 +218,7 @@ export class Stream<T> implements AsyncIterable<T> {
     signal?.addEventListener("abort", onAbort);
     if (idleTimeout !== undefined && idleTimeout > 0 && idleTimeout < 2 ** 31) {
       const check = () => {
-        const idle = Date.now() - lastRead;
+        const idle = reading ? Date.now() - readStart : 0;
         if (idle < idleTimeout) {
           timer = setTimeout(check, idleTimeout - idle);
           return;
@@ -228,15 +231,17 @@ export class Stream<T> implements AsyncIterable<T> {
     try {
       for (;;) {
         let result: ReadableStreamReadResult<Uint8Array>;
+        readStart = Date.now();
+        reading = true;
         try {
           result = await reader.read();
         } catch (cause) {
           throw interrupted(cause) ??
             new APIConnectionError("Stream connection failed", { cause });
         }
+        reading = false;
         const error = interrupted();
         if (error) throw error;
-        lastRead = Date.now();
         if (result.done) {
           parser.feed(decoder.decode());
           parser.end();
