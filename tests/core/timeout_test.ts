@@ -177,3 +177,17 @@ Deno.test("a response that arrived in time is not failed because the caller awai
   await new Promise((resolve) => setTimeout(resolve, 80));
   assertEquals((await also).data.id, "gpt-4");
 });
+
+Deno.test("a slow consumer does not make a stream time out", async () => {
+  // Time the consumer spends between chunks is not silence on the wire.
+  const { client } = inProcess({ timeout: 30 }, { chunkSize: 40 });
+  const stream = await client.chat.completions.create({
+    ...chatBody,
+    stream: true,
+  });
+  let n = 0;
+  for await (const _ of stream) {
+    if (n++ < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert(n > 2);
+});
