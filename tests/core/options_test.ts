@@ -211,3 +211,15 @@ Deno.test("the client's fetch option is used, and globalThis.fetch is looked up 
     globalThis.fetch = original;
   }
 });
+
+Deno.test("an abort while waiting for headers → APIUserAbortError, not retried (over HTTP)", async () => {
+  await using http = await overHTTP({ maxRetries: 3 });
+  http.mock.fault({ delayMs: 2000, times: 4 });
+  const controller = new AbortController();
+  const started = Date.now();
+  const pending = http.client.models.list({ signal: controller.signal });
+  setTimeout(() => controller.abort(), 20);
+  await assertRejects(() => pending, OpenAI.APIUserAbortError);
+  assert(Date.now() - started < 500);
+  assertEquals(http.mock.requests.length, 1);
+});
