@@ -57,9 +57,11 @@ export function appendQuery(
   return url + (url.includes("?") ? "&" : "?") + qs;
 }
 
-// Header names are RFC 9110 tokens; values may not carry CR, LF or NUL.
+// Header names are RFC 9110 tokens; values may not carry CR, LF or NUL, and
+// must be ByteStrings: fetch rejects a code unit above U+00FF, which would
+// otherwise surface as a retried connection error.
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const BAD_VALUE = /[\r\n\0]/;
+const BAD_VALUE = /[\r\n\0\u0100-\uffff]/;
 
 /**
  * Throws a `TypeError` naming the header (never its value, which may be a
@@ -73,7 +75,7 @@ export function checkHeader(name: string, value: string): void {
     throw new TypeError(
       `Invalid value for header ${
         JSON.stringify(name)
-      }: it must be a string without CR, LF or NUL`,
+      }: it must be a string of Latin-1 characters without CR, LF or NUL`,
     );
   }
 }
