@@ -17,12 +17,7 @@
  * }
  * ```
  */
-export class OpenAIError extends Error {
-  /** The error's class name, e.g. `"RateLimitError"`. */
-  override get name(): string {
-    return this.constructor.name;
-  }
-}
+export class OpenAIError extends Error {}
 
 /** The `error` object the API sends in an error body. */
 export interface APIErrorBody {
@@ -154,6 +149,32 @@ export class APIUserAbortError extends OpenAIError {
   constructor(message = "Request was aborted", options?: { cause?: unknown }) {
     super(message, options);
   }
+}
+
+// Names are set on the prototypes, not read from `constructor.name`, which a
+// minifying bundler would mangle.
+for (
+  const [name, Class] of Object.entries({
+    OpenAIError,
+    APIError,
+    BadRequestError,
+    AuthenticationError,
+    PermissionDeniedError,
+    NotFoundError,
+    ConflictError,
+    UnprocessableEntityError,
+    RateLimitError,
+    InternalServerError,
+    APIConnectionError,
+    APIConnectionTimeoutError,
+    APIUserAbortError,
+  })
+) {
+  Object.defineProperty(Class.prototype, "name", {
+    value: name,
+    writable: true,
+    configurable: true,
+  });
 }
 
 const byStatus: Record<number, typeof APIError> = {
