@@ -60,7 +60,8 @@ export class Stream<T> implements AsyncIterable<T> {
     controller: AbortController = new AbortController(),
     options: StreamOptions = {},
   ) {
-    this.#body = body;
+    // A bodiless response reads as an empty stream, which then fails as cut short.
+    this.#body = body ?? new ReadableStream({ start: (c) => c.close() });
     this.controller = controller;
     this.#options = options;
     this.#owner = true;
