@@ -171,7 +171,7 @@ export class Transport implements Requester {
       }
       const controller = new AbortController();
       const signal = userSignal
-        ? AbortSignal.any([userSignal, controller.signal])
+        ? anySignal(userSignal, controller)
         : controller.signal;
       let timedOut = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -324,6 +324,25 @@ function prepare<T>(
   };
   let parsed: Promise<T> | undefined;
   return { response, parse: () => parsed ??= parse(), detach: attempt.detach };
+}
+
+// edge-runtime's AbortSignal has no `any`: there the caller's abort is
+// forwarded to the attempt's controller by hand.
+function anySignal(
+  user: AbortSignal,
+  controller: AbortController,
+): AbortSignal {
+  if (typeof AbortSignal.any === "function") {
+    return AbortSignal.any([user, controller.signal]);
+  }
+  const forward = () => controller.abort(user.reason);
+  user.addEventListener("abort", forward, { once: true });
+  controller.signal.addEventListener(
+    "abort",
+    () => user.removeEventListener("abort", forward),
+    { once: true },
+  );
+  return controller.signal;
 }
 
 function suffix(attempt: number): string {
