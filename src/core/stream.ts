@@ -188,7 +188,10 @@ export class Stream<T> implements AsyncIterable<T> {
   // one decoder and one push parser: no extra TransformStream on the hot path.
   async *#read(raw: boolean): AsyncGenerator<T | string> {
     const reader = this.#take().getReader();
-    const decoder = new TextDecoder();
+    // The parser strips the stream's leading BOM itself. Deno's streaming
+    // TextDecoder would also drop a U+FEFF that merely starts a later chunk,
+    // losing a character of content.
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
     const queue: ServerSentEvent[] = [];
     const parser = new SSEParser((event) => queue.push(event));
     const { idleTimeout, signal } = this.#options;
