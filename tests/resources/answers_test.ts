@@ -1,16 +1,6 @@
-import { BadRequestError, OpenAI } from "../../mod.ts";
-import { type MockServer, serveMock } from "../../testing.ts";
+import { BadRequestError } from "../../mod.ts";
 import { assertEquals, assertRejects } from "../_assert.ts";
-
-async function setup(): Promise<[MockServer, OpenAI]> {
-  const server = await serveMock({ apiKey: "sk-test" });
-  const client = new OpenAI({
-    apiKey: "sk-test",
-    baseURL: server.url,
-    maxRetries: 0,
-  });
-  return [server, client];
-}
+import { setup } from "./_helpers.ts";
 
 const base = {
   model: "curie",

@@ -1,6 +1,5 @@
 import {
   BadRequestError,
-  OpenAI,
   toFile,
   type Transcription,
   type TranscriptionVerbose,
@@ -10,20 +9,10 @@ import {
   toFile as entryToFile,
   Transport,
 } from "../../src/entry/audio.ts";
-import { type MockServer, serveMock } from "../../testing.ts";
+import type { MockServer } from "../../testing.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
+import { last, setup } from "./_helpers.ts";
 
-async function setup(): Promise<[MockServer, OpenAI]> {
-  const server = await serveMock({ apiKey: "sk-test" });
-  const client = new OpenAI({
-    apiKey: "sk-test",
-    baseURL: server.url,
-    maxRetries: 0,
-  });
-  return [server, client];
-}
-
-const last = (server: MockServer) => server.mock.requests.at(-1)!;
 const AUDIO = new Uint8Array(40_000).map((_, i) => i % 251);
 const speech = () => new File([AUDIO], "speech.mp3", { type: "audio/mpeg" });
 const TEXT = "Mock transcription of speech.mp3 (40000 bytes).";

@@ -1,17 +1,8 @@
-import { BadRequestError, OpenAI } from "../../mod.ts";
+import { BadRequestError } from "../../mod.ts";
 import { Edits, Transport } from "../../src/entry/edits.ts";
-import { type MockServer, serveMock } from "../../testing.ts";
+import { serveMock } from "../../testing.ts";
 import { assertEquals, assertRejects } from "../_assert.ts";
-
-async function setup(): Promise<[MockServer, OpenAI]> {
-  const server = await serveMock({ apiKey: "sk-test" });
-  const client = new OpenAI({
-    apiKey: "sk-test",
-    baseURL: server.url,
-    maxRetries: 0,
-  });
-  return [server, client];
-}
+import { setup } from "./_helpers.ts";
 
 Deno.test("edits.create posts JSON and parses the edit", async () => {
   const [server, client] = await setup();

@@ -1,16 +1,6 @@
-import { BadRequestError, NotFoundError, OpenAI, Page } from "../../mod.ts";
-import { type MockServer, serveMock } from "../../testing.ts";
+import { BadRequestError, NotFoundError, Page } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-
-async function setup(): Promise<[MockServer, OpenAI]> {
-  const server = await serveMock({ apiKey: "sk-test" });
-  const client = new OpenAI({
-    apiKey: "sk-test",
-    baseURL: server.url,
-    maxRetries: 0,
-  });
-  return [server, client];
-}
+import { setup } from "./_helpers.ts";
 
 Deno.test("engines.list returns a page of engines", async () => {
   const [server, client] = await setup();

@@ -1,29 +1,12 @@
-import {
-  type FileObject,
-  NotFoundError,
-  OpenAI,
-  Page,
-  toFile,
-} from "../../mod.ts";
+import { type FileObject, NotFoundError, Page, toFile } from "../../mod.ts";
 import {
   Files,
   toFile as entryToFile,
   Transport,
 } from "../../src/entry/files.ts";
-import { type MockServer, serveMock } from "../../testing.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
+import { last, setup } from "./_helpers.ts";
 
-async function setup(): Promise<[MockServer, OpenAI]> {
-  const server = await serveMock({ apiKey: "sk-test" });
-  const client = new OpenAI({
-    apiKey: "sk-test",
-    baseURL: server.url,
-    maxRetries: 0,
-  });
-  return [server, client];
-}
-
-const last = (server: MockServer) => server.mock.requests.at(-1)!;
 const JSONL = '{"prompt":"a ->","completion":" b"}\n';
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
 

@@ -3,24 +3,11 @@ import {
   BadRequestError,
   type FineTuneEvent,
   NotFoundError,
-  OpenAI,
   Page,
   Stream,
 } from "../../mod.ts";
-import { type MockServer, serveMock } from "../../testing.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-
-async function setup(): Promise<[MockServer, OpenAI]> {
-  const server = await serveMock({ apiKey: "sk-test" });
-  const client = new OpenAI({
-    apiKey: "sk-test",
-    baseURL: server.url,
-    maxRetries: 0,
-  });
-  return [server, client];
-}
-
-const last = (server: MockServer) => server.mock.requests.at(-1)!;
+import { last, setup } from "./_helpers.ts";
 
 Deno.test("fineTunes.create posts the body as JSON", async () => {
   const [server, client] = await setup();

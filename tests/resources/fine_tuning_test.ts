@@ -3,25 +3,12 @@ import {
   CursorPage,
   type FineTuningJob,
   NotFoundError,
-  OpenAI,
 } from "../../mod.ts";
-import { type MockServer, serveMock } from "../../testing.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
+import { last, setup } from "./_helpers.ts";
 
 const JOBS = 25; // seeded by the mock
 const PER_JOB = 25; // events and checkpoints of each seeded job
-
-async function setup(): Promise<[MockServer, OpenAI]> {
-  const server = await serveMock({ apiKey: "sk-test" });
-  const client = new OpenAI({
-    apiKey: "sk-test",
-    baseURL: server.url,
-    maxRetries: 0,
-  });
-  return [server, client];
-}
-
-const last = (server: MockServer) => server.mock.requests.at(-1)!;
 
 Deno.test("fineTuning.jobs.create posts the body as JSON", async () => {
   const [server, client] = await setup();

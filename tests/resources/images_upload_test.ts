@@ -1,28 +1,13 @@
-import {
-  BadRequestError,
-  type ImagesResponse,
-  OpenAI,
-  toFile,
-} from "../../mod.ts";
+import { BadRequestError, type ImagesResponse, toFile } from "../../mod.ts";
 import {
   Images,
   toFile as entryToFile,
   Transport,
 } from "../../src/entry/images.ts";
-import { type MockServer, serveMock } from "../../testing.ts";
+import type { MockServer } from "../../testing.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
+import { last, setup } from "./_helpers.ts";
 
-async function setup(): Promise<[MockServer, OpenAI]> {
-  const server = await serveMock({ apiKey: "sk-test" });
-  const client = new OpenAI({
-    apiKey: "sk-test",
-    baseURL: server.url,
-    maxRetries: 0,
-  });
-  return [server, client];
-}
-
-const last = (server: MockServer) => server.mock.requests.at(-1)!;
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7]);
 const png = (name = "otter.png") =>
   new File([PNG], name, { type: "image/png" });

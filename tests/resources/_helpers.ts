@@ -1,0 +1,16 @@
+import { OpenAI } from "../../mod.ts";
+import { type MockServer, serveMock } from "../../testing.ts";
+
+/** A mock server that requires key `sk-test`, and a client for it that never retries. */
+export async function setup(): Promise<[MockServer, OpenAI]> {
+  const server = await serveMock({ apiKey: "sk-test" });
+  const client = new OpenAI({
+    apiKey: "sk-test",
+    baseURL: server.url,
+    maxRetries: 0,
+  });
+  return [server, client];
+}
+
+/** The last request the mock recorded. */
+export const last = (server: MockServer) => server.mock.requests.at(-1)!;
