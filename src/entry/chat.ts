@@ -12,5 +12,4 @@
  */
 
 export * from "../resources/chat.ts";
-export { Transport } from "../core/transport.ts";
-export type { ClientOptions, RequestOptions } from "../core/options.ts";
+export * from "./_core.ts";

@@ -13,5 +13,4 @@
 
 export * from "../resources/fine_tunes.ts";
 export type { FileObject } from "../resources/file_object.ts";
-export { Transport } from "../core/transport.ts";
-export type { ClientOptions, RequestOptions } from "../core/options.ts";
+export * from "./_core.ts";

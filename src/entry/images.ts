@@ -12,11 +12,5 @@
  */
 
 export * from "../resources/images.ts";
-export { Transport } from "../core/transport.ts";
-export {
-  toFile,
-  type ToFileInput,
-  type ToFileOptions,
-  type Uploadable,
-} from "../core/uploads.ts";
-export type { ClientOptions, RequestOptions } from "../core/options.ts";
+export * from "./_core.ts";
+export * from "./_uploads.ts";
