@@ -4,7 +4,8 @@
  *
  * Cases: `stream` (time one 20,000-chunk stream after two warm-ups), `calls1`
  * and `calls16` (time 2,000 small calls at that concurrency after 200
- * warm-ups), `memory` (peak RSS of one 20,000-chunk stream, no warm-up).
+ * warm-ups), `memory` (peak RSS of one 20,000-chunk stream, no warm-up),
+ * `upload` (peak RSS of a 200 MiB `File` sent through `files.create`).
  *
  * @module
  */
@@ -14,6 +15,8 @@ import { readStatus } from "./proc.ts";
 
 /** Chunks in the streaming case. */
 export const STREAM_CHUNKS = 20_000;
+/** MiB uploaded in the upload case. */
+export const UPLOAD_MIB = 200;
 /** Calls in each per-call case. */
 export const CALLS = 2_000;
 
@@ -46,6 +49,16 @@ async function main(name: Name, kind: string, baseURL: string) {
   } else if (kind === "memory") {
     result.rssBeforeKiB = readStatus("VmRSS");
     result.content = await c.stream(STREAM_CHUNKS);
+  } else if (kind === "upload") {
+    result.rssBeforeKiB = readStatus("VmRSS");
+    // 200 parts sharing one 1 MiB buffer: the only 200 MB copy is the Blob's.
+    const part = new Uint8Array(2 ** 20).fill(97);
+    const file = new File(Array(UPLOAD_MIB).fill(part), "data.jsonl");
+    result.rssBlobKiB = readStatus("VmRSS");
+    result.bytes = await c.upload(file);
+    if (result.bytes < UPLOAD_MIB * 2 ** 20) {
+      throw new Error(`The server saw ${result.bytes} bytes`);
+    }
   } else {
     throw new Error(`Unknown case: ${kind}`);
   }

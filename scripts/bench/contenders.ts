@@ -19,6 +19,8 @@ export interface Contender {
   stream(chunks: number): Promise<number>;
   /** One small non-streamed chat completion; returns its content length. */
   call(): Promise<number>;
+  /** Uploads `file` through `files.create`; returns the bytes the server saw. */
+  upload(file: File): Promise<number>;
 }
 
 const KEY = "sk-bench";
@@ -93,6 +95,17 @@ function raw(baseURL: string): Contender {
       const completion = await response.json() as Completion;
       return completion.choices[0].message.content?.length ?? 0;
     },
+    async upload(file) {
+      const form = new FormData();
+      form.append("purpose", "fine-tune");
+      form.append("file", file);
+      const response = await fetch(baseURL + "/files", {
+        method: "POST",
+        headers: { authorization: "Bearer " + KEY },
+        body: form,
+      });
+      return (await response.json() as { bytes: number }).bytes;
+    },
   };
 }
 
@@ -103,6 +116,10 @@ interface ClientLike {
       // deno-lint-ignore no-explicit-any
       create(body: any, options?: any): Promise<any>;
     };
+  };
+  files: {
+    // deno-lint-ignore no-explicit-any
+    create(body: any): Promise<{ bytes: number }>;
   };
 }
 
@@ -124,6 +141,10 @@ function sdk(client: ClientLike): Contender {
       ) as Completion;
       return completion.choices[0].message.content?.length ?? 0;
     },
+    async upload(file) {
+      const created = await client.files.create({ file, purpose: "fine-tune" });
+      return created.bytes;
+    },
   };
 }
 
@@ -139,6 +160,8 @@ function sdk(client: ClientLike): Contender {
  */
 export function contender(name: Name, baseURL: string): Contender {
   if (name === "raw") return raw(baseURL);
-  if (name === "ours") return sdk(new OpenAI({ apiKey: KEY, baseURL }));
+  if (name === "ours") {
+    return sdk(new OpenAI({ apiKey: KEY, baseURL }) as unknown as ClientLike);
+  }
   return sdk(new Official({ apiKey: KEY, baseURL }) as unknown as ClientLike);
 }

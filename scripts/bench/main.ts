@@ -102,6 +102,17 @@ function pick(
   return out;
 }
 
+// Peak RSS beyond the process before the upload plus the file itself.
+function extra(runs: Record<Name, Record<string, number>[]>) {
+  const out = {} as Record<Name, number>;
+  for (const name of NAMES) {
+    out[name] = median(
+      runs[name].map((r) => r.hwmKiB - r.rssBeforeKiB - 200 * 1024),
+    );
+  }
+  return out;
+}
+
 async function coldStarts(n: number): Promise<Record<Name, number>> {
   const files: Record<Name, string> = {
     raw: "empty.ts",
@@ -159,6 +170,7 @@ async function main() {
     const calls1 = await series("calls1", mock.url, reps);
     const calls16 = await series("calls16", mock.url, reps);
     const memory = await series("memory", mock.url, reps);
+    const upload = await series("upload", mock.url, Math.min(reps, 3));
     const report: Report = {
       date: started.toISOString(),
       machine: { ...(await machine()), loadBefore },
@@ -168,6 +180,7 @@ async function main() {
       calls1Ms: pick(calls1, "ms"),
       calls16Ms: pick(calls16, "ms"),
       memoryKiB: pick(memory, "hwmKiB"),
+      uploadExtraKiB: extra(upload),
       coldMs: coldStart,
       bundles,
     };
