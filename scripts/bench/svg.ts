@@ -43,7 +43,7 @@ function panel(title: string, bars: Bar[], y0: number, base?: number) {
         `<rect x="${LABEL}" y="${y}" width="${
           (scale(v) - LABEL).toFixed(1)
         }" height="${BAR}" fill="${COLORS[who]}"/>`,
-        `<text x="${(scale(v) + 4).toFixed(1)}" y="${
+        `<text x="${(Math.max(LABEL, scale(v)) + 4).toFixed(1)}" y="${
           y + BAR - 3
         }" font-size="11">${esc(b.text(v))}</text>`,
       );
@@ -90,8 +90,8 @@ export function chart(r: Report): string {
   const m = r.memoryKiB;
   const memory: Bar[] = [{
     label: "Peak RSS over raw, streaming",
-    ours: Math.max(0, (m.ours - m.raw) / 1024),
-    official: Math.max(0, (m.official - m.raw) / 1024),
+    ours: (m.ours - m.raw) / 1024,
+    official: (m.official - m.raw) / 1024,
     target: 3,
     text: (v) => `${v.toFixed(1)} MiB`,
   }];
