@@ -54,11 +54,11 @@ export { APIPromise, type PreparedResponse } from "./src/core/api_promise.ts";
 export { Stream, type StreamOptions } from "./src/core/stream.ts";
 export {
   type ServerSentEvent,
-  SSEDecoderStream,
   SSEEventTooLargeError,
   type SSEOptions,
   SSEParser,
 } from "./src/core/sse.ts";
+export { SSEDecoderStream } from "./src/core/sse_decoder_stream.ts";
 export { CursorPage, type ListEnvelope, Page } from "./src/core/pagination.ts";
 export {
   toFile,

@@ -3,8 +3,8 @@
  * interpreting an event stream (HTML, "Server-sent events").
  *
  * It sits on the hot path of every streamed completion, so it scans chunks
- * with `indexOf` instead of walking characters, keeps at most one partial line
- * between chunks and never builds arrays of lines.
+ * with `indexOf` instead of walking characters and keeps at most one partial
+ * line between chunks.
  *
  * @module
  */
@@ -66,17 +66,7 @@ export class SSEEventTooLargeError extends Error {
   }
 }
 
-const LF = 10;
-const SPACE = 32;
-const COLON = 58;
-const BOM = 0xfeff;
 const DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024;
-
-function isDataPrefix(s: string, i: number): boolean {
-  return s.charCodeAt(i) === 100 && s.charCodeAt(i + 1) === 97 &&
-    s.charCodeAt(i + 2) === 116 && s.charCodeAt(i + 3) === 97 &&
-    s.charCodeAt(i + 4) === COLON;
-}
 
 /**
  * A push parser for an event stream: feed it decoded text in chunks split
@@ -100,15 +90,15 @@ function isDataPrefix(s: string, i: number): boolean {
 export class SSEParser {
   #onEvent: (event: ServerSentEvent) => void;
   #max: number;
-  #carry = "";
+  #line = ""; // an unterminated line carried over from the previous chunk
   #data = "";
   #hasData = false;
   #type = "";
-  #lastId = "";
-  #retry: number | undefined = undefined;
-  #bomPending = true;
-  #skipLF = false;
-  #error: SSEEventTooLargeError | undefined = undefined;
+  #id = "";
+  #retry: number | undefined;
+  #start = true; // a BOM may still come
+  #cr = false; // the previous chunk ended in CR: an LF first in this one belongs to it
+  #error: SSEEventTooLargeError | undefined;
 
   /** Creates a parser that calls `onEvent` for every dispatched event. */
   constructor(
@@ -122,198 +112,97 @@ export class SSEParser {
   }
 
   /** Parses the next chunk of text; it may split lines, or CR from LF, anywhere. */
-  feed(text: string): void {
+  feed(chunk: string): void {
     if (this.#error) throw this.#error;
-    // Empty chunks must not end the BOM check or consume a pending LF.
-    if (text.length === 0) return;
+    if (chunk === "") return;
     let pos = 0;
-    if (this.#bomPending) {
-      this.#bomPending = false;
-      if (text.charCodeAt(0) === BOM) pos = 1;
+    if (this.#start) {
+      this.#start = false;
+      if (chunk.charCodeAt(0) === 0xfeff) pos = 1;
     }
-    if (this.#skipLF) {
-      this.#skipLF = false;
-      if (text.charCodeAt(pos) === LF) pos++;
+    if (this.#cr) {
+      this.#cr = false;
+      if (chunk.charCodeAt(pos) === 10) pos++;
     }
-    const len = text.length;
-    let cr = text.indexOf("\r", pos);
-    let lf = text.indexOf("\n", pos);
-    if (this.#carry !== "") {
-      const end = cr === -1 ? lf : lf === -1 || cr < lf ? cr : lf;
-      if (end === -1) {
-        // A rope append: the carried line is flattened once, when it ends.
-        this.#carry += pos === 0 ? text : text.slice(pos);
-        if (this.#carry.length > this.#max) this.#fail();
-        return;
+    // Where the next LF and CR are; each is searched again only once passed,
+    // so a stream without CR costs one failed search per chunk.
+    let lf = -2;
+    let cr = -2;
+    for (;;) {
+      if (lf !== -1 && lf < pos) lf = chunk.indexOf("\n", pos);
+      if (cr !== -1 && cr < pos) cr = chunk.indexOf("\r", pos);
+      const end = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr;
+      if (end === -1) break;
+      let line = chunk.slice(pos, end);
+      if (this.#line) {
+        line = this.#line + line;
+        this.#line = "";
       }
-      const line = this.#carry + text.slice(pos, end);
-      this.#carry = "";
-      this.#line(line, 0, line.length);
       pos = end + 1;
       if (end === cr) {
-        if (pos === len) {
-          this.#skipLF = true;
-          return;
-        }
-        if (text.charCodeAt(pos) === LF) pos++;
-        cr = text.indexOf("\r", pos);
+        if (pos === chunk.length) this.#cr = true;
+        else if (chunk.charCodeAt(pos) === 10) pos++;
       }
-      if (lf !== -1 && lf < pos) lf = text.indexOf("\n", pos);
+      this.#field(line);
     }
-    // With no CR in the chunk, `cr` stays -1 and each line costs one indexOf.
-    while (true) {
-      let end: number;
-      if (cr === -1) {
-        if (lf === -1) break;
-        end = lf;
-      } else end = lf === -1 || cr < lf ? cr : lf;
-      if (
-        end === lf && !this.#hasData && text.charCodeAt(end + 1) === LF &&
-        isDataPrefix(text, pos)
-      ) {
-        // The usual "data: {...}\n\n" shape: dispatch without touching the buffer.
-        const start = text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5;
-        if (end - start > this.#max) this.#fail();
-        this.#dispatch(text.slice(start, end));
-        pos = end + 2;
-        lf = text.indexOf("\n", pos);
-        continue;
-      }
-      this.#line(text, pos, end);
-      pos = end + 1;
-      if (end === cr) {
-        if (pos === len) {
-          // The LF of a CRLF may open the next chunk.
-          this.#skipLF = true;
-          return;
-        }
-        if (text.charCodeAt(pos) === LF) pos++;
-        cr = text.indexOf("\r", pos);
-      }
-      if (lf !== -1 && lf < pos) lf = text.indexOf("\n", pos);
-    }
-    if (pos < len) {
-      this.#carry = text.slice(pos);
-      if (this.#carry.length > this.#max) this.#fail();
+    if (pos < chunk.length) {
+      this.#line += chunk.slice(pos);
+      if (this.#line.length > this.#max) this.#tooLarge();
     }
   }
 
   /** Ends the stream: drops any unfinished event and resets the parser for reuse. */
   end(): void {
-    this.#carry = "";
-    this.#data = "";
-    this.#hasData = false;
-    this.#type = "";
-    this.#lastId = "";
-    this.#retry = undefined;
-    this.#bomPending = true;
-    this.#skipLF = false;
-    this.#error = undefined;
+    this.#line =
+      this.#data =
+      this.#type =
+      this.#id =
+        "";
+    this.#hasData = this.#cr = false;
+    this.#start = true;
+    this.#retry = this.#error = undefined;
   }
 
-  #fail(): never {
+  #tooLarge(): never {
     const error = new SSEEventTooLargeError(this.#max);
     this.end();
-    this.#error = error;
-    throw error;
+    throw this.#error = error;
   }
 
-  #line(s: string, start: number, end: number): void {
-    if (start === end) {
-      if (this.#hasData) this.#dispatch(this.#data);
-      else this.#type = "";
-      return;
-    }
-    if (s.charCodeAt(start) === COLON) return;
-    if (isDataPrefix(s, start)) {
-      const from = s.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5;
-      this.#append(s.slice(from, end));
-      return;
-    }
-    const line = start === 0 && end === s.length ? s : s.slice(start, end);
+  #field(line: string): void {
+    if (line === "") return this.#dispatch();
     const colon = line.indexOf(":");
-    let field = line;
-    let value = "";
-    if (colon !== -1) {
-      field = line.slice(0, colon);
-      const from = line.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1;
-      value = line.slice(from);
-    }
-    switch (field) {
-      case "data":
-        this.#append(value);
-        break;
-      case "event":
-        this.#type = value;
-        break;
-      case "id":
-        if (!value.includes("\0")) this.#lastId = value;
-        break;
-      case "retry":
-        if (/^[0-9]+$/.test(value)) this.#retry = Number(value);
-        break;
-    }
-  }
-
-  #append(value: string): void {
-    // The buffer omits the spec's trailing "\n", which dispatch would remove.
-    if (this.#hasData) this.#data += "\n" + value;
-    else {
-      this.#data = value;
+    if (colon === 0) return; // a comment
+    const name = colon === -1 ? line : line.slice(0, colon);
+    const value = colon === -1
+      ? ""
+      : line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
+    if (name === "data") {
+      this.#data = this.#hasData ? this.#data + "\n" + value : value;
       this.#hasData = true;
-    }
-    if (this.#data.length > this.#max) this.#fail();
+      if (this.#data.length > this.#max) this.#tooLarge();
+    } else if (name === "event") this.#type = value;
+    else if (name === "id") {
+      if (!value.includes("\0")) this.#id = value;
+    } else if (name === "retry" && /^\d+$/.test(value)) this.#retry = +value;
   }
 
-  #dispatch(data: string): void {
+  #dispatch(): void {
+    if (!this.#hasData) {
+      this.#type = "";
+      return;
+    }
     const event: ServerSentEvent = {
       event: this.#type || "message",
-      data,
-      id: this.#lastId,
+      data: this.#data,
+      id: this.#id,
     };
     if (this.#retry !== undefined) {
       event.retry = this.#retry;
       this.#retry = undefined;
     }
-    this.#data = "";
+    this.#data = this.#type = "";
     this.#hasData = false;
-    this.#type = "";
     this.#onEvent(event);
-  }
-}
-
-/**
- * A `TransformStream` from decoded text to {@linkcode ServerSentEvent}s, built
- * on {@linkcode SSEParser}. An oversized event errors the stream with
- * {@linkcode SSEEventTooLargeError}.
- *
- * @example Decoding a response body
- * ```ts
- * import { SSEDecoderStream } from "./sse.ts";
- *
- * const body = new Response("data: hi\n\n").body!;
- * const events = body
- *   .pipeThrough(new TextDecoderStream())
- *   .pipeThrough(new SSEDecoderStream());
- * for await (const event of events) console.log(event.data); // "hi"
- * ```
- */
-export class SSEDecoderStream extends TransformStream<string, ServerSentEvent> {
-  /** Creates the stream; `options` are passed to the underlying parser. */
-  constructor(options?: SSEOptions) {
-    let controller: TransformStreamDefaultController<ServerSentEvent>;
-    // Built before super() so a bad option throws here, not as a stream error.
-    const parser = new SSEParser((event) => controller.enqueue(event), options);
-    super({
-      start(c) {
-        controller = c;
-      },
-      transform(chunk) {
-        parser.feed(chunk);
-      },
-      flush() {
-        parser.end();
-      },
-    });
   }
 }

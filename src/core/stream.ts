@@ -177,7 +177,7 @@ export class Stream<T> implements AsyncIterable<T> {
     const body = this.#body;
     if (body === null) {
       throw new OpenAIError(
-        "Cannot read this stream: it was already iterated, teed or converted; call tee() to read it twice",
+        "Stream already iterated: a stream can be read once; use tee() to read it twice",
       );
     }
     this.#body = null;
@@ -194,66 +194,63 @@ export class Stream<T> implements AsyncIterable<T> {
     const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
     const queue: ServerSentEvent[] = [];
     const parser = new SSEParser((event) => queue.push(event));
-    const { idleTimeout, signal } = this.#options;
-    const abortSignal = this.controller.signal;
+    const { idleTimeout = 0, signal } = this.#options;
+    const aborted = this.controller.signal;
+    const stop = () => void reader.cancel().catch(() => {});
     let finished = false;
     let timedOut = false;
-    // The silence is measured only while a read waits: a consumer that is busy
-    // between two chunks must not make the connection look idle.
-    let readStart = Date.now();
-    let reading = false;
+    // When the pending read began (0 while none waits): silence counts only
+    // while a read waits, so a consumer busy between chunks looks no idler.
+    let since = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = () => void reader.cancel().catch(() => {});
-    const onAbort = stop;
-    const interrupted = (cause?: unknown): OpenAIError | undefined => {
-      if (timedOut) {
-        return new APIConnectionTimeoutError(
-          `Stream timed out: no data for ${idleTimeout} ms`,
-          {
-            cause,
-          },
-        );
-      }
-      if (signal?.aborted || abortSignal.aborted) {
-        return new APIUserAbortError("Stream was aborted", { cause });
-      }
-    };
-    abortSignal.addEventListener("abort", onAbort);
-    signal?.addEventListener("abort", onAbort);
-    if (idleTimeout !== undefined && idleTimeout > 0 && idleTimeout < 2 ** 31) {
-      const check = () => {
-        const idle = reading ? Date.now() - readStart : 0;
-        if (idle < idleTimeout) {
-          timer = setTimeout(check, idleTimeout - idle);
-          return;
-        }
+    const check = () => {
+      const idle = since && Date.now() - since;
+      if (idle < idleTimeout) timer = setTimeout(check, idleTimeout - idle);
+      else {
         timedOut = true;
         stop();
-      };
-      timer = setTimeout(check, idleTimeout);
-    }
+      }
+    };
+    if (idleTimeout > 0 && idleTimeout < 2 ** 31) check();
+    aborted.addEventListener("abort", stop);
+    signal?.addEventListener("abort", stop);
     try {
       for (;;) {
-        let result: ReadableStreamReadResult<Uint8Array>;
-        readStart = Date.now();
-        reading = true;
+        let result: ReadableStreamReadResult<Uint8Array> | undefined;
+        let cause: unknown;
+        since = Date.now();
         try {
           result = await reader.read();
-        } catch (cause) {
-          throw interrupted(cause) ??
-            new APIConnectionError("Stream connection failed", { cause });
+        } catch (err) {
+          cause = err;
         }
-        reading = false;
-        const error = interrupted();
-        if (error) throw error;
+        since = 0;
+        if (timedOut) {
+          throw new APIConnectionTimeoutError(
+            `Stream timed out: no data for ${idleTimeout} ms`,
+            { cause },
+          );
+        }
+        if (signal?.aborted || aborted.aborted) {
+          throw new APIUserAbortError("Stream was aborted", { cause });
+        }
+        if (!result) {
+          throw new APIConnectionError("Stream connection failed", { cause });
+        }
         if (result.done) {
-          parser.feed(decoder.decode());
-          parser.end();
-        } else {
-          parser.feed(decoder.decode(result.value, { stream: true }));
+          throw new APIConnectionError(
+            "Stream ended before [DONE]: the response was cut short",
+          );
         }
-        for (let i = 0; i < queue.length; i++) {
-          const event = queue[i];
+        try {
+          parser.feed(decoder.decode(result.value, { stream: true }));
+        } catch (cause) {
+          throw new OpenAIError(
+            `Could not decode stream: ${(cause as Error).message}`,
+            { cause },
+          );
+        }
+        for (const event of queue) {
           if (event.data === DONE) {
             finished = true;
             return;
@@ -262,22 +259,11 @@ export class Stream<T> implements AsyncIterable<T> {
           yield raw ? event.data : value as T;
         }
         queue.length = 0;
-        if (result.done) {
-          throw new APIConnectionError(
-            "Stream ended before [DONE]: the response was cut short",
-          );
-        }
       }
-    } catch (err) {
-      if (err instanceof OpenAIError) throw err;
-      throw new OpenAIError(
-        `Could not decode stream: ${(err as Error)?.message}`,
-        { cause: err },
-      );
     } finally {
       clearTimeout(timer);
-      abortSignal.removeEventListener("abort", onAbort);
-      signal?.removeEventListener("abort", onAbort);
+      aborted.removeEventListener("abort", stop);
+      signal?.removeEventListener("abort", stop);
       if (!finished && this.#owner) this.controller.abort();
       stop();
     }

@@ -1,9 +1,9 @@
 import {
   type ServerSentEvent,
-  SSEDecoderStream,
   SSEEventTooLargeError,
   SSEParser,
 } from "../../src/core/sse.ts";
+import { SSEDecoderStream } from "../../src/core/sse_decoder_stream.ts";
 import {
   assert,
   assertEquals,
