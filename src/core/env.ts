@@ -54,3 +54,20 @@ export function isBrowser(): boolean {
       typeof (globalThis as { importScripts?: unknown }).importScripts ===
         "function";
 }
+
+/**
+ * True where `fetch` sends a `Blob` part by part, copying each part into a
+ * fresh buffer that the garbage collector frees late (Deno): a file made of
+ * many parts then costs up to its own size again while it uploads, which
+ * uploads.ts avoids by handing it over in small slices. Node and Bun gain
+ * nothing from slices, and Bun sends them slower.
+ *
+ * @example
+ * ```ts
+ * import { readsBlobPartsWhole } from "./env.ts";
+ * console.log(readsBlobPartsWhole()); // true under Deno
+ * ```
+ */
+export function readsBlobPartsWhole(): boolean {
+  return (globalThis as Globals).Deno !== undefined;
+}

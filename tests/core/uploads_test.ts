@@ -179,3 +179,20 @@ Deno.test("postForm: a bad field rejects without a request", async () => {
   await assertRejects(() => promise, TypeError, "Invalid file");
   assertEquals(calls, 0);
 });
+
+Deno.test("multipart: a large file goes in as slices with the same name, type and bytes", async () => {
+  const big = new Uint8Array(400_000).map((_, i) => i % 251);
+  const image = new File([big], "otter.png", { type: "image/png" });
+  const mask = new Blob([big, big], { type: "image/png" });
+  const form = multipart({ image, mask }, ["image", "mask"]);
+  const sent = form.get("image") as File;
+  assertEquals([sent.name, sent.type, sent.size], [
+    "otter.png",
+    "image/png",
+    big.length,
+  ]);
+  assertEquals(await read(sent), big);
+  const sentMask = form.get("mask") as File;
+  assertEquals([sentMask.name, sentMask.type], ["mask.png", "image/png"]);
+  assertEquals(await read(sentMask), new Uint8Array([...big, ...big]));
+});

@@ -1,4 +1,10 @@
-import { type FileObject, NotFoundError, Page, toFile } from "../../mod.ts";
+import {
+  type FileObject,
+  NotFoundError,
+  OpenAI,
+  Page,
+  toFile,
+} from "../../mod.ts";
 import {
   Files,
   toFile as entryToFile,
@@ -183,4 +189,58 @@ Deno.test("the ./files entry point works alone and exports toFile", async () => 
     purpose: "fine-tune",
   });
   assertEquals(created.filename, "file");
+});
+
+// A server that answers 500 first and records each attempt's raw body.
+function flakyServer() {
+  const seen: { type: string; body: Uint8Array<ArrayBuffer> }[] = [];
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    async (req) => {
+      const body = new Uint8Array(await req.arrayBuffer());
+      seen.push({ type: req.headers.get("content-type") ?? "", body });
+      if (seen.length === 1) {
+        return Response.json({ error: { message: "boom" } }, {
+          status: 500,
+          headers: { "retry-after-ms": "0" },
+        });
+      }
+      return Response.json({ id: "file-1", object: "file", bytes: 1 });
+    },
+  );
+  return { server, seen, url: `http://127.0.0.1:${server.addr.port}/v1` };
+}
+
+Deno.test("files.create re-sends the whole multipart body after a 500", async () => {
+  const { server, seen, url } = flakyServer();
+  await using _ = server;
+  const client = new OpenAI({ apiKey: "sk-test", baseURL: url });
+  // Several parts, larger than one upload slice, with a byte pattern.
+  const part = new Uint8Array(300_001).map((_, i) => (i * 7) & 0xff);
+  const file = new File([part, part, "tail"], "big.jsonl", {
+    type: "application/jsonl",
+  });
+  await client.files.create({ file, purpose: "fine-tune" });
+  assertEquals(seen.length, 2);
+  const expected = await bytesOf(file);
+  for (const { type, body } of seen) {
+    // The runtime wrote the content type, and its boundary frames this body.
+    const boundary = /^multipart\/form-data; ?boundary=(\S+)$/.exec(type)?.[1];
+    assert(boundary, type);
+    const text = new TextDecoder("latin1").decode(body);
+    assert(text.startsWith(`--${boundary}\r\n`), "body starts with boundary");
+    const end = text.slice(text.lastIndexOf("\r\n--") + 4).trimEnd();
+    assertEquals(end, `${boundary}--`);
+    const form = await new Response(body, { headers: { "content-type": type } })
+      .formData();
+    assertEquals(form.get("purpose"), "fine-tune");
+    const sent = form.get("file") as File;
+    assertEquals([sent.name, sent.type], ["big.jsonl", "application/jsonl"]);
+    assertEquals(await bytesOf(sent), expected);
+  }
+  // Only the boundary may differ between the attempts.
+  const [a, b] = seen.map(({ type, body }) =>
+    new TextDecoder("latin1").decode(body).replaceAll(type.split("=")[1], "")
+  );
+  assert(a === b, "the two attempts sent different bodies");
 });
