@@ -49,19 +49,19 @@ export interface APIErrorBody {
  */
 export class APIError extends OpenAIError {
   /** The HTTP status, or `undefined` for an error event inside a stream. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The response headers, if there was a response. */
-  readonly headers: Headers | undefined;
+  declare readonly headers: Headers | undefined;
   /** The parsed `error` object of the body, if the body had one. */
-  readonly error: APIErrorBody | undefined;
+  declare readonly error: APIErrorBody | undefined;
   /** `error.code` from the body. */
-  readonly code: string | null | undefined;
+  declare readonly code: string | null | undefined;
   /** `error.param` from the body. */
-  readonly param: string | null | undefined;
+  declare readonly param: string | null | undefined;
   /** `error.type` from the body. */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
   /** The `x-request-id` response header, for support requests. */
-  readonly requestID: string | null | undefined;
+  declare readonly requestID: string | null | undefined;
 
   /**
    * Builds an error from a status, the parsed error object, a message and the headers.
@@ -170,11 +170,7 @@ for (
     APIUserAbortError,
   })
 ) {
-  Object.defineProperty(Class.prototype, "name", {
-    value: name,
-    writable: true,
-    configurable: true,
-  });
+  Class.prototype.name = name;
 }
 
 const byStatus: Record<number, typeof APIError> = {
