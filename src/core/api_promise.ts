@@ -30,11 +30,20 @@ export interface PreparedResponse<T> {
 export class APIPromise<T> extends Promise<T> {
   #prepared: Promise<PreparedResponse<T>>;
   #parsed: Promise<T> | undefined;
+  #demand: { wanted: boolean } | undefined;
 
-  /** Wraps a pending response; used by the transport. */
-  constructor(prepared: Promise<PreparedResponse<T>>) {
-    super((resolve) => resolve(undefined as T));
+  /**
+   * Wraps a pending response; used by the transport. `demand.wanted` is set
+   * once the parsed result is asked for, so the transport knows the caller is
+   * already waiting for the body.
+   */
+  constructor(
+    prepared: Promise<PreparedResponse<T>>,
+    demand?: { wanted: boolean },
+  ) {
+    super(settled);
     this.#prepared = prepared;
+    this.#demand = demand;
   }
 
   /** `then`, `catch` and `finally` produce plain promises. */
@@ -43,7 +52,9 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   #result(): Promise<T> {
-    return this.#parsed ??= this.#prepared.then((p) => p.parse());
+    if (this.#parsed) return this.#parsed;
+    if (this.#demand) this.#demand.wanted = true;
+    return this.#parsed = this.#prepared.then(parse);
   }
 
   /** Resolves to the `Response` with its body unread. */
@@ -56,8 +67,8 @@ export class APIPromise<T> extends Promise<T> {
 
   /** Resolves to the parsed data together with the `Response`. */
   async withResponse(): Promise<{ data: T; response: Response }> {
-    const prepared = await this.#prepared;
-    return { data: await this.#result(), response: prepared.response };
+    const data = await this.#result();
+    return { data, response: (await this.#prepared).response };
   }
 
   // `reason: any` as in Promise's own signatures, so a typed handler such as
@@ -83,4 +94,13 @@ export class APIPromise<T> extends Promise<T> {
   override finally(onfinally?: (() => void) | null): Promise<T> {
     return this.#result().finally(onfinally);
   }
+}
+
+// Module-level so no closure is allocated per request.
+function settled(resolve: (value: never) => void): void {
+  resolve(undefined as never);
+}
+
+function parse<T>(prepared: PreparedResponse<T>): Promise<T> {
+  return prepared.parse();
 }

@@ -134,13 +134,12 @@ export class Transport implements Requester {
 
   /** Sends `spec`, retrying as the policy allows; see {@link RequestSpec}. */
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise<T>(this.#send<T>(spec, options));
+    const call = new Call<T>(this, spec, options);
+    return new APIPromise<T>(this.#send(call), call);
   }
 
-  async #send<T>(
-    spec: RequestSpec,
-    options?: RequestOptions,
-  ): Promise<PreparedResponse<T>> {
+  async #send<T>(call: Call<T>): Promise<PreparedResponse<T>> {
+    const { spec, options } = call;
     const { method, body } = spec;
     let url = appendQuery(this.baseURL + spec.path, this.#query);
     url = appendQuery(url, spec.query);
@@ -157,62 +156,36 @@ export class Transport implements Requester {
     const headers = options?.headers
       ? mergeHeaders({ ...base }, options.headers)
       : base;
-    const timeout = options?.timeout === undefined
+    const timeout = call.timeout = options?.timeout === undefined
       ? this.timeout
       : check("timeout", options.timeout, false);
     const maxRetries = options?.maxRetries === undefined
       ? this.maxRetries
       : check("maxRetries", options.maxRetries, true);
-    const userSignal = options?.signal ?? undefined;
+    const userSignal = call.signal = options?.signal ?? undefined;
+    const fetchFn = this.#fetch ?? fetch;
 
     for (let attempt = 0;; attempt++) {
       if (userSignal?.aborted) {
         throw new APIUserAbortError(undefined, { cause: userSignal.reason });
       }
-      const controller = new AbortController();
-      const signal = userSignal
-        ? anySignal(userSignal, controller)
-        : controller.signal;
-      let timedOut = false;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const arm = (ms: number) => {
-        if (ms < 2 ** 31) {
-          timer = setTimeout(() => {
-            timedOut = true;
-            controller.abort(new APIConnectionTimeoutError());
-          }, ms);
-        }
-      };
+      const controller = call.controller = new AbortController();
+      call.timedOut = false;
       const started = Date.now();
-      arm(timeout);
-      const failure = (cause: unknown): OpenAIError => {
-        if (userSignal?.aborted) {
-          return new APIUserAbortError(undefined, { cause });
-        }
-        if (timedOut) {
-          return new APIConnectionTimeoutError(
-            `Request timed out after ${timeout} ms`,
-          );
-        }
-        return new APIConnectionError(
-          `Connection error: ${(cause as Error)?.message ?? cause}`,
-          {
-            cause,
-          },
-        );
-      };
+      call.arm(timeout);
       let response: Response;
       try {
-        const fetchFn = this.#fetch ?? fetch;
         response = await fetchFn(url, {
           method,
           headers,
           body: payload,
-          signal,
+          signal: userSignal
+            ? anySignal(userSignal, controller)
+            : controller.signal,
         });
       } catch (cause) {
-        clearTimeout(timer);
-        const err = failure(cause);
+        call.detach();
+        const err = call.failure(cause);
         if (err instanceof APIUserAbortError || attempt >= maxRetries) {
           throw attempted(err, attempt);
         }
@@ -223,7 +196,7 @@ export class Transport implements Requester {
         if (
           attempt < maxRetries && shouldRetry(response.status, response.headers)
         ) {
-          clearTimeout(timer);
+          call.detach();
           response.body?.cancel().catch(() => {});
           await this.#wait(attempt, response.headers, userSignal);
           continue;
@@ -234,7 +207,7 @@ export class Transport implements Requester {
         } catch {
           // The status says enough; an unreadable error body is not worth a second error.
         }
-        clearTimeout(timer);
+        call.detach();
         throw makeAPIError(
           response.status,
           text,
@@ -244,17 +217,11 @@ export class Transport implements Requester {
       }
       // The clock stops while the body waits for the caller to ask for it
       // (`const a = x(); const b = y(); await a; await b;` must not fail b
-      // for a's slowness); reading resumes it with what is left.
-      clearTimeout(timer);
-      const left = Math.max(0, timeout - (Date.now() - started));
-      return prepare<T>(this, spec, options, response, {
-        resume: () => arm(left),
-        detach: () => clearTimeout(timer),
-        failure,
-        controller,
-        signal: userSignal,
-        timeout,
-      });
+      // for a's slowness); reading resumes it with what is left. A caller
+      // already waiting keeps the one timer running instead.
+      if (!call.wanted) call.pause(timeout - (Date.now() - started));
+      call.response = response;
+      return call;
     }
   }
 
@@ -271,36 +238,77 @@ export class Transport implements Requester {
   }
 }
 
-interface Attempt {
-  resume(): void;
-  detach(): void;
-  failure(cause: unknown): OpenAIError;
-  controller: AbortController;
+// One object per request holds its state and serves as its prepared
+// response: no per-request closures on the hot path.
+class Call<T> implements PreparedResponse<T> {
+  /** Set by the APIPromise once the caller asks for the parsed result. */
+  wanted = false;
+  response!: Response;
+  controller!: AbortController;
   signal: AbortSignal | undefined;
-  timeout: number;
-}
+  timeout = 0;
+  timedOut = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  // The budget left while the clock is paused; -1 while it runs.
+  #left = -1;
+  #parsed: Promise<T> | undefined;
 
-function prepare<T>(
-  requester: Requester,
-  spec: RequestSpec,
-  options: RequestOptions | undefined,
-  response: Response,
-  attempt: Attempt,
-): PreparedResponse<T> {
-  const parse = async (): Promise<T> => {
+  constructor(
+    readonly requester: Requester,
+    readonly spec: RequestSpec,
+    readonly options: RequestOptions | undefined,
+  ) {}
+
+  arm(ms: number): void {
+    if (ms < 2 ** 31) this.#timer = setTimeout(expire, ms, this);
+  }
+
+  pause(left: number): void {
+    this.detach();
+    this.#left = Math.max(0, left);
+  }
+
+  detach(): void {
+    clearTimeout(this.#timer);
+  }
+
+  failure(cause: unknown): OpenAIError {
+    if (this.signal?.aborted) {
+      return new APIUserAbortError(undefined, { cause });
+    }
+    if (this.timedOut) {
+      return new APIConnectionTimeoutError(
+        `Request timed out after ${this.timeout} ms`,
+      );
+    }
+    return new APIConnectionError(
+      `Connection error: ${(cause as Error)?.message ?? cause}`,
+      { cause },
+    );
+  }
+
+  parse(): Promise<T> {
+    return this.#parsed ??= this.#parse();
+  }
+
+  async #parse(): Promise<T> {
+    const { spec, response } = this;
     if (spec.stream) {
-      attempt.detach();
-      return new Stream(response.body, attempt.controller, {
-        idleTimeout: attempt.timeout,
-        signal: attempt.signal,
+      this.detach();
+      return new Stream(response.body, this.controller, {
+        idleTimeout: this.timeout,
+        signal: this.signal,
       }) as T;
     }
     if (spec.as === "response") {
-      attempt.detach();
+      this.detach();
       return response as T;
     }
+    if (this.#left >= 0) {
+      this.arm(this.#left);
+      this.#left = -1;
+    }
     let value: unknown;
-    attempt.resume();
     try {
       value = spec.as === "text"
         ? await response.text()
@@ -309,21 +317,22 @@ function prepare<T>(
       if (cause instanceof SyntaxError) {
         throw new APIConnectionError(
           `Invalid JSON in the response body: ${cause.message}`,
-          {
-            cause,
-          },
+          { cause },
         );
       }
-      throw attempt.failure(cause);
+      throw this.failure(cause);
     } finally {
-      attempt.detach();
+      this.detach();
     }
     return (spec.page
-      ? new spec.page(requester, spec, options, value)
+      ? new spec.page(this.requester, spec, this.options, value)
       : value) as T;
-  };
-  let parsed: Promise<T> | undefined;
-  return { response, parse: () => parsed ??= parse(), detach: attempt.detach };
+  }
+}
+
+function expire(call: Call<unknown>): void {
+  call.timedOut = true;
+  call.controller.abort(new APIConnectionTimeoutError());
 }
 
 // edge-runtime's AbortSignal has no `any`: there the caller's abort is
