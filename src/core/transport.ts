@@ -83,6 +83,7 @@ export class Transport implements Requester {
   #jsonHeaders: Record<string, string>;
   #query: QueryValues | undefined;
   #fetch: Fetch | undefined;
+  #deadlines = new Deadlines();
 
   /** Resolves options (falling back to the environment) and checks them. */
   constructor(options: ClientOptions = {}) {
@@ -134,7 +135,7 @@ export class Transport implements Requester {
 
   /** Sends `spec`, retrying as the policy allows; see {@link RequestSpec}. */
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
-    const call = new Call<T>(this, spec, options);
+    const call = new Call<T>(this, spec, options, this.#deadlines);
     return new APIPromise<T>(this.#send(call), call);
   }
 
@@ -248,7 +249,8 @@ class Call<T> implements PreparedResponse<T> {
   signal: AbortSignal | undefined;
   timeout = 0;
   timedOut = false;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the running clock runs out (`Date.now()` time). */
+  deadline = 0;
   // The budget left while the clock is paused; -1 while it runs.
   #left = -1;
   #parsed: Promise<T> | undefined;
@@ -257,10 +259,11 @@ class Call<T> implements PreparedResponse<T> {
     readonly requester: Requester,
     readonly spec: RequestSpec,
     readonly options: RequestOptions | undefined,
+    readonly deadlines: Deadlines,
   ) {}
 
   arm(ms: number): void {
-    if (ms < 2 ** 31) this.#timer = setTimeout(expire, ms, this);
+    this.deadlines.add(this, ms);
   }
 
   pause(left: number): void {
@@ -269,7 +272,7 @@ class Call<T> implements PreparedResponse<T> {
   }
 
   detach(): void {
-    clearTimeout(this.#timer);
+    this.deadlines.delete(this);
   }
 
   failure(cause: unknown): OpenAIError {
@@ -330,9 +333,52 @@ class Call<T> implements PreparedResponse<T> {
   }
 }
 
-function expire(call: Call<unknown>): void {
-  call.timedOut = true;
-  call.controller.abort(new APIConnectionTimeoutError());
+// One timer per transport, set for the earliest deadline of the calls in
+// flight: a timer per call costs more than the rest of a call's bookkeeping
+// at high concurrency. It is cleared whenever no call is in flight, so it
+// never outlives the requests (nor keeps a process alive).
+class Deadlines {
+  #calls = new Set<Call<unknown>>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #at = Infinity;
+
+  add(call: Call<unknown>, ms: number): void {
+    if (!(ms < 2 ** 31)) return;
+    const at = call.deadline = Date.now() + ms;
+    this.#calls.add(call);
+    if (at < this.#at) this.#arm(at, ms);
+  }
+
+  delete(call: Call<unknown>): void {
+    if (this.#calls.delete(call) && this.#calls.size === 0) {
+      clearTimeout(this.#timer);
+      this.#at = Infinity;
+    }
+  }
+
+  #arm(at: number, ms: number): void {
+    clearTimeout(this.#timer);
+    this.#at = at;
+    this.#timer = setTimeout(tick, ms, this);
+  }
+
+  tick(): void {
+    this.#at = Infinity;
+    const now = Date.now();
+    let next = Infinity;
+    for (const call of this.#calls) {
+      if (call.deadline <= now) {
+        this.#calls.delete(call);
+        call.timedOut = true;
+        call.controller.abort(new APIConnectionTimeoutError());
+      } else if (call.deadline < next) next = call.deadline;
+    }
+    if (next < Infinity) this.#arm(next, next - now);
+  }
+}
+
+function tick(deadlines: Deadlines): void {
+  deadlines.tick();
 }
 
 // edge-runtime's AbortSignal has no `any`: there the caller's abort is
