@@ -75,7 +75,7 @@ export function checkHeader(name: string, value: string): void {
     throw new TypeError(
       `Invalid value for header ${
         JSON.stringify(name)
-      }: it must be a string of Latin-1 characters without CR, LF or NUL`,
+      }: expected Latin-1 text without CR, LF or NUL`,
     );
   }
 }

@@ -96,8 +96,7 @@ export class Transport implements Requester {
     const browser = isBrowser();
     if (browser && !options.dangerouslyAllowBrowser) {
       throw new OpenAIError(
-        "Cannot create client in a browser: the API key would be visible to everyone who loads the page; " +
-          "call your own server instead, or pass dangerouslyAllowBrowser: true if the key is meant to be public",
+        "Cannot create client in a browser: it would expose the API key; pass dangerouslyAllowBrowser: true if that is intended",
       );
     }
     const baseURL = options.baseURL ?? readEnv("OPENAI_BASE_URL") ??
@@ -136,11 +135,14 @@ export class Transport implements Requester {
   /** Sends `spec`, retrying as the policy allows; see {@link RequestSpec}. */
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
     const call = new Call<T>(this, spec, options, this.#deadlines);
-    return new APIPromise<T>(this.#send(call), call);
+    return new APIPromise<T>(this.#send(call, spec, options), call);
   }
 
-  async #send<T>(call: Call<T>): Promise<PreparedResponse<T>> {
-    const { spec, options } = call;
+  async #send<T>(
+    call: Call<T>,
+    spec: RequestSpec,
+    options: RequestOptions | undefined,
+  ): Promise<PreparedResponse<T>> {
     const { method, body } = spec;
     let url = appendQuery(this.baseURL + spec.path, this.#query);
     url = appendQuery(url, spec.query);
@@ -171,7 +173,6 @@ export class Transport implements Requester {
         throw new APIUserAbortError(undefined, { cause: userSignal.reason });
       }
       const controller = call.controller = new AbortController();
-      call.timedOut = false;
       const started = Date.now();
       call.arm(timeout);
       let response: Response;
@@ -248,22 +249,37 @@ class Call<T> implements PreparedResponse<T> {
   controller!: AbortController;
   signal: AbortSignal | undefined;
   timeout = 0;
-  timedOut = false;
   /** When the running clock runs out (`Date.now()` time). */
   deadline = 0;
+  #timedOut = false;
   // The budget left while the clock is paused; -1 while it runs.
   #left = -1;
   #parsed: Promise<T> | undefined;
+  #requester: Requester;
+  #spec: RequestSpec;
+  #options: RequestOptions | undefined;
+  #deadlines: Deadlines;
 
   constructor(
-    readonly requester: Requester,
-    readonly spec: RequestSpec,
-    readonly options: RequestOptions | undefined,
-    readonly deadlines: Deadlines,
-  ) {}
+    requester: Requester,
+    spec: RequestSpec,
+    options: RequestOptions | undefined,
+    deadlines: Deadlines,
+  ) {
+    this.#requester = requester;
+    this.#spec = spec;
+    this.#options = options;
+    this.#deadlines = deadlines;
+  }
 
   arm(ms: number): void {
-    this.deadlines.add(this, ms);
+    this.#timedOut = false;
+    this.#deadlines.add(this, ms);
+  }
+
+  expire(): void {
+    this.#timedOut = true;
+    this.controller.abort(new APIConnectionTimeoutError());
   }
 
   pause(left: number): void {
@@ -272,14 +288,14 @@ class Call<T> implements PreparedResponse<T> {
   }
 
   detach(): void {
-    this.deadlines.delete(this);
+    this.#deadlines.delete(this);
   }
 
   failure(cause: unknown): OpenAIError {
     if (this.signal?.aborted) {
       return new APIUserAbortError(undefined, { cause });
     }
-    if (this.timedOut) {
+    if (this.#timedOut) {
       return new APIConnectionTimeoutError(
         `Request timed out after ${this.timeout} ms`,
       );
@@ -295,7 +311,7 @@ class Call<T> implements PreparedResponse<T> {
   }
 
   async #parse(): Promise<T> {
-    const { spec, response } = this;
+    const spec = this.#spec, response = this.response;
     if (spec.stream) {
       this.detach();
       return new Stream(response.body, this.controller, {
@@ -328,7 +344,7 @@ class Call<T> implements PreparedResponse<T> {
       this.detach();
     }
     return (spec.page
-      ? new spec.page(this.requester, spec, this.options, value)
+      ? new spec.page(this.#requester, spec, this.#options, value)
       : value) as T;
   }
 }
@@ -359,26 +375,21 @@ class Deadlines {
   #arm(at: number, ms: number): void {
     clearTimeout(this.#timer);
     this.#at = at;
-    this.#timer = setTimeout(tick, ms, this);
+    this.#timer = setTimeout(this.#tick, ms);
   }
 
-  tick(): void {
+  #tick = (): void => {
     this.#at = Infinity;
     const now = Date.now();
     let next = Infinity;
     for (const call of this.#calls) {
       if (call.deadline <= now) {
         this.#calls.delete(call);
-        call.timedOut = true;
-        call.controller.abort(new APIConnectionTimeoutError());
+        call.expire();
       } else if (call.deadline < next) next = call.deadline;
     }
     if (next < Infinity) this.#arm(next, next - now);
-  }
-}
-
-function tick(deadlines: Deadlines): void {
-  deadlines.tick();
+  };
 }
 
 // edge-runtime's AbortSignal has no `any`: there the caller's abort is
@@ -416,9 +427,9 @@ function check(name: string, value: number, integer: boolean): number {
     value === Infinity && integer
   ) {
     throw new TypeError(
-      `Invalid ${name} ${String(value)}: expected a ${
-        integer ? "whole " : ""
-      }number of 0 or more`,
+      `Invalid ${name} ${String(value)}: expected ${
+        integer ? "an integer" : "a number"
+      } >= 0`,
     );
   }
   return value;
