@@ -10,8 +10,6 @@ export interface PreparedResponse<T> {
   response: Response;
   /** Reads and parses the body (once). */
   parse(): Promise<T>;
-  /** Hands the unread body to the caller: stops the request timer. */
-  detach(): void;
 }
 
 /**
@@ -30,20 +28,11 @@ export interface PreparedResponse<T> {
 export class APIPromise<T> extends Promise<T> {
   #prepared: Promise<PreparedResponse<T>>;
   #parsed: Promise<T> | undefined;
-  #demand: { wanted: boolean } | undefined;
 
-  /**
-   * Wraps a pending response; used by the transport. `demand.wanted` is set
-   * once the parsed result is asked for, so the transport knows the caller is
-   * already waiting for the body.
-   */
-  constructor(
-    prepared: Promise<PreparedResponse<T>>,
-    demand?: { wanted: boolean },
-  ) {
+  /** Wraps a pending response; used by the transport. */
+  constructor(prepared: Promise<PreparedResponse<T>>) {
     super(settled);
     this.#prepared = prepared;
-    this.#demand = demand;
   }
 
   /** `then`, `catch` and `finally` produce plain promises. */
@@ -52,17 +41,12 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   #result(): Promise<T> {
-    if (this.#parsed) return this.#parsed;
-    if (this.#demand) this.#demand.wanted = true;
-    return this.#parsed = this.#prepared.then(parse);
+    return this.#parsed ??= this.#prepared.then(parse);
   }
 
   /** Resolves to the `Response` with its body unread. */
   asResponse(): Promise<Response> {
-    return this.#prepared.then((p) => {
-      p.detach();
-      return p.response;
-    });
+    return this.#prepared.then((p) => p.response);
   }
 
   /** Resolves to the parsed data together with the `Response`. */

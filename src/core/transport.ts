@@ -20,14 +20,13 @@ import type {
   QueryValues,
   RequestOptions,
 } from "./options.ts";
-import { appendQuery, checkHeader, mergeHeaders } from "./request.ts";
+import { appendQuery, mergeHeaders } from "./request.ts";
 import { retryDelay, shouldRetry } from "./retry.ts";
 import { sleep } from "./sleep.ts";
 import { Stream } from "./stream.ts";
 
 /** The version sent in the `user-agent` header. */
 export const VERSION = "0.1.0";
-const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
 /** What a resource method asks the transport to do. */
 export interface RequestSpec {
@@ -74,13 +73,13 @@ export interface Requester {
  */
 export class Transport implements Requester {
   /** The base URL, without a trailing slash. */
-  readonly baseURL: string;
+  declare readonly baseURL: string;
   /** Default timeout in milliseconds. */
-  readonly timeout: number;
+  declare readonly timeout: number;
   /** Default number of retries. */
-  readonly maxRetries: number;
+  declare readonly maxRetries: number;
   #headers: Record<string, string>;
-  #jsonHeaders: Record<string, string>;
+  #json: Record<string, string>;
   #query: QueryValues | undefined;
   #fetch: Fetch | undefined;
   #deadlines = new Deadlines();
@@ -100,116 +99,117 @@ export class Transport implements Requester {
       );
     }
     const baseURL = options.baseURL ?? readEnv("OPENAI_BASE_URL") ??
-      DEFAULT_BASE_URL;
-    if (!/^https?:\/\/[^\s]+$/i.test(baseURL)) {
+      "https://api.openai.com/v1";
+    if (!/^https?:\/\/\S+$/i.test(baseURL)) {
       throw new TypeError(
         `Invalid baseURL ${JSON.stringify(baseURL)}: expected an http(s) URL`,
       );
     }
     this.baseURL = baseURL.replace(/\/+$/, "");
-    this.timeout = check("timeout", options.timeout ?? 600_000, false);
+    this.timeout = check("timeout", options.timeout ?? 6e5);
     this.maxRetries = check("maxRetries", options.maxRetries ?? 2, true);
-    checkHeader("Authorization", apiKey);
-    const headers: Record<string, string> = {
-      authorization: "Bearer " + apiKey,
-      accept: "application/json",
-    };
-    // A browser refuses or preflights a custom user-agent; elsewhere it names the client.
-    if (!browser) headers["user-agent"] = "webstd-openai/" + VERSION;
     const organization = options.organization === undefined
       ? readEnv("OPENAI_ORG_ID")
       : options.organization;
-    if (organization) {
-      // Checked here like every other header: otherwise fetch rejects it, which
-      // would surface as a retried APIConnectionError echoing the value.
-      checkHeader("OpenAI-Organization", organization);
-      headers["openai-organization"] = organization;
-    }
-    mergeHeaders(headers, options.defaultHeaders);
+    // Every header is checked, the key too: a value fetch would reject must
+    // fail here, not as a retried connection error.
+    const headers = mergeHeaders({ accept: "application/json" }, {
+      Authorization: "Bearer " + apiKey,
+      // A browser refuses or preflights a custom user-agent.
+      "User-Agent": browser ? undefined : "webstd-openai/" + VERSION,
+      "OpenAI-Organization": organization || undefined,
+      ...options.defaultHeaders,
+    });
     this.#headers = headers;
-    this.#jsonHeaders = { ...headers, "content-type": "application/json" };
+    this.#json = { ...headers, "content-type": "application/json" };
     this.#query = options.defaultQuery;
     this.#fetch = options.fetch;
   }
 
   /** Sends `spec`, retrying as the policy allows; see {@link RequestSpec}. */
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
-    const call = new Call<T>(this, spec, options, this.#deadlines);
-    return new APIPromise<T>(this.#send(call, spec, options), call);
+    const call = new Call<T>(this.#deadlines, this, spec, options);
+    return new APIPromise<T>(this.#send(call, spec, options));
   }
 
   async #send<T>(
     call: Call<T>,
     spec: RequestSpec,
     options: RequestOptions | undefined,
-  ): Promise<PreparedResponse<T>> {
+  ): Promise<Call<T>> {
     const { method, body } = spec;
-    let url = appendQuery(this.baseURL + spec.path, this.#query);
-    url = appendQuery(url, spec.query);
-    if (options?.query) url = appendQuery(url, options.query);
-    const isForm = body instanceof FormData;
-    const payload = body === undefined
-      ? undefined
-      : isForm
-      ? body
+    const url = appendQuery(
+      appendQuery(
+        appendQuery(this.baseURL + spec.path, this.#query),
+        spec.query,
+      ),
+      options?.query,
+    );
+    const form = body instanceof FormData;
+    const payload = body === undefined || form
+      ? body as FormData | undefined
       : JSON.stringify(body);
-    const base = payload === undefined || isForm
-      ? this.#headers
-      : this.#jsonHeaders;
+    const base = payload === undefined || form ? this.#headers : this.#json;
     const headers = options?.headers
       ? mergeHeaders({ ...base }, options.headers)
       : base;
-    const timeout = call.timeout = options?.timeout === undefined
-      ? this.timeout
-      : check("timeout", options.timeout, false);
-    const maxRetries = options?.maxRetries === undefined
-      ? this.maxRetries
-      : check("maxRetries", options.maxRetries, true);
-    const userSignal = call.signal = options?.signal ?? undefined;
-    const fetchFn = this.#fetch ?? fetch;
+    const timeout = call.timeout = check(
+      "timeout",
+      options?.timeout ?? this.timeout,
+    );
+    const retries = check(
+      "maxRetries",
+      options?.maxRetries ?? this.maxRetries,
+      true,
+    );
+    const user = call.signal = options?.signal ?? undefined;
+    const deadlines = this.#deadlines;
 
     for (let attempt = 0;; attempt++) {
-      if (userSignal?.aborted) {
-        throw new APIUserAbortError(undefined, { cause: userSignal.reason });
+      if (user?.aborted) {
+        throw new APIUserAbortError(undefined, { cause: user.reason });
       }
       const controller = call.controller = new AbortController();
-      const started = Date.now();
-      call.arm(timeout);
+      let signal = controller.signal;
+      if (user) {
+        // edge-runtime has no AbortSignal.any: there the abort is forwarded.
+        if (AbortSignal.any) signal = AbortSignal.any([user, signal]);
+        else {
+          user.addEventListener("abort", () => controller.abort(user.reason), {
+            once: true,
+          });
+        }
+      }
+      deadlines.add(call, timeout);
       let response: Response;
       try {
-        response = await fetchFn(url, {
+        response = await (this.#fetch ?? fetch)(url, {
           method,
           headers,
           body: payload,
-          signal: userSignal
-            ? anySignal(userSignal, controller)
-            : controller.signal,
+          signal,
         });
       } catch (cause) {
-        call.detach();
+        deadlines.delete(call);
         const err = call.failure(cause);
-        if (err instanceof APIUserAbortError || attempt >= maxRetries) {
-          throw attempted(err, attempt);
+        if (err instanceof APIUserAbortError || attempt >= retries) {
+          if (attempt) err.message += suffix(attempt);
+          throw err;
         }
-        await this.#wait(attempt, undefined, userSignal);
+        await wait(attempt, undefined, user);
         continue;
       }
       if (!response.ok) {
         if (
-          attempt < maxRetries && shouldRetry(response.status, response.headers)
+          attempt < retries && shouldRetry(response.status, response.headers)
         ) {
-          call.detach();
+          deadlines.delete(call);
           response.body?.cancel().catch(() => {});
-          await this.#wait(attempt, response.headers, userSignal);
+          await wait(attempt, response.headers, user);
           continue;
         }
-        let text = "";
-        try {
-          text = await response.text();
-        } catch {
-          // The status says enough; an unreadable error body is not worth a second error.
-        }
-        call.detach();
+        const text = await response.text().catch(() => "");
+        deadlines.delete(call);
         throw makeAPIError(
           response.status,
           text,
@@ -219,23 +219,11 @@ export class Transport implements Requester {
       }
       // The clock stops while the body waits for the caller to ask for it
       // (`const a = x(); const b = y(); await a; await b;` must not fail b
-      // for a's slowness); reading resumes it with what is left. A caller
-      // already waiting keeps the one timer running instead.
-      if (!call.wanted) call.pause(timeout - (Date.now() - started));
+      // for a's slowness); parse() resumes it with what is left.
+      call.left = call.deadline - Date.now();
+      deadlines.delete(call);
       call.response = response;
       return call;
-    }
-  }
-
-  async #wait(
-    attempt: number,
-    headers: Headers | undefined,
-    signal?: AbortSignal,
-  ) {
-    try {
-      await sleep(retryDelay(attempt, headers), signal);
-    } catch (cause) {
-      throw new APIUserAbortError(undefined, { cause });
     }
   }
 }
@@ -243,67 +231,40 @@ export class Transport implements Requester {
 // One object per request holds its state and serves as its prepared
 // response: no per-request closures on the hot path.
 class Call<T> implements PreparedResponse<T> {
-  /** Set by the APIPromise once the caller asks for the parsed result. */
-  wanted = false;
-  response!: Response;
-  controller!: AbortController;
-  signal: AbortSignal | undefined;
+  declare response: Response;
+  declare controller: AbortController;
+  declare signal: AbortSignal | undefined;
   timeout = 0;
-  /** When the running clock runs out (`Date.now()` time). */
+  /** When the clock runs out (`Date.now()` time); Infinity for none. */
   deadline = 0;
-  #timedOut = false;
-  // The budget left while the clock is paused; -1 while it runs.
-  #left = -1;
+  /** What was left of the budget when the clock stopped at the headers. */
+  left = 0;
+  timedOut = false;
   #parsed: Promise<T> | undefined;
-  #requester: Requester;
-  #spec: RequestSpec;
-  #options: RequestOptions | undefined;
-  #deadlines: Deadlines;
 
   constructor(
-    requester: Requester,
-    spec: RequestSpec,
-    options: RequestOptions | undefined,
-    deadlines: Deadlines,
-  ) {
-    this.#requester = requester;
-    this.#spec = spec;
-    this.#options = options;
-    this.#deadlines = deadlines;
-  }
-
-  arm(ms: number): void {
-    this.#timedOut = false;
-    this.#deadlines.add(this, ms);
-  }
+    readonly deadlines: Deadlines,
+    readonly requester: Requester,
+    readonly spec: RequestSpec,
+    readonly options: RequestOptions | undefined,
+  ) {}
 
   expire(): void {
-    this.#timedOut = true;
+    this.timedOut = true;
     this.controller.abort(new APIConnectionTimeoutError());
   }
 
-  pause(left: number): void {
-    this.detach();
-    this.#left = Math.max(0, left);
-  }
-
-  detach(): void {
-    this.#deadlines.delete(this);
-  }
-
   failure(cause: unknown): OpenAIError {
-    if (this.signal?.aborted) {
-      return new APIUserAbortError(undefined, { cause });
-    }
-    if (this.#timedOut) {
-      return new APIConnectionTimeoutError(
+    return this.signal?.aborted
+      ? new APIUserAbortError(undefined, { cause })
+      : this.timedOut
+      ? new APIConnectionTimeoutError(
         `Request timed out after ${this.timeout} ms`,
+      )
+      : new APIConnectionError(
+        `Connection error: ${(cause as Error)?.message ?? cause}`,
+        { cause },
       );
-    }
-    return new APIConnectionError(
-      `Connection error: ${(cause as Error)?.message ?? cause}`,
-      { cause },
-    );
   }
 
   parse(): Promise<T> {
@@ -311,40 +272,32 @@ class Call<T> implements PreparedResponse<T> {
   }
 
   async #parse(): Promise<T> {
-    const spec = this.#spec, response = this.response;
+    const { spec, response } = this;
     if (spec.stream) {
-      this.detach();
       return new Stream(response.body, this.controller, {
         idleTimeout: this.timeout,
         signal: this.signal,
       }) as T;
     }
-    if (spec.as === "response") {
-      this.detach();
-      return response as T;
-    }
-    if (this.#left >= 0) {
-      this.arm(this.#left);
-      this.#left = -1;
-    }
+    if (spec.as === "response") return response as T;
+    this.deadlines.add(this, this.left);
     let value: unknown;
     try {
       value = spec.as === "text"
         ? await response.text()
         : await response.json();
     } catch (cause) {
-      if (cause instanceof SyntaxError) {
-        throw new APIConnectionError(
+      throw cause instanceof SyntaxError
+        ? new APIConnectionError(
           `Invalid JSON in the response body: ${cause.message}`,
           { cause },
-        );
-      }
-      throw this.failure(cause);
+        )
+        : this.failure(cause);
     } finally {
-      this.detach();
+      this.deadlines.delete(this);
     }
     return (spec.page
-      ? new spec.page(this.#requester, spec, this.#options, value)
+      ? new spec.page(this.requester, spec, this.options, value)
       : value) as T;
   }
 }
@@ -359,6 +312,8 @@ class Deadlines {
   #at = Infinity;
 
   add(call: Call<unknown>, ms: number): void {
+    call.timedOut = false;
+    call.deadline = Infinity;
     if (!(ms < 2 ** 31)) return;
     const at = call.deadline = Date.now() + ms;
     this.#calls.add(call);
@@ -366,20 +321,16 @@ class Deadlines {
   }
 
   delete(call: Call<unknown>): void {
-    if (this.#calls.delete(call) && this.#calls.size === 0) {
-      clearTimeout(this.#timer);
-      this.#at = Infinity;
-    }
+    if (this.#calls.delete(call) && !this.#calls.size) this.#arm(Infinity);
   }
 
-  #arm(at: number, ms: number): void {
+  #arm(at: number, ms?: number): void {
     clearTimeout(this.#timer);
     this.#at = at;
-    this.#timer = setTimeout(this.#tick, ms);
+    if (ms !== undefined) this.#timer = setTimeout(this.#tick, ms);
   }
 
   #tick = (): void => {
-    this.#at = Infinity;
     const now = Date.now();
     let next = Infinity;
     for (const call of this.#calls) {
@@ -388,43 +339,30 @@ class Deadlines {
         call.expire();
       } else if (call.deadline < next) next = call.deadline;
     }
-    if (next < Infinity) this.#arm(next, next - now);
+    this.#arm(next, next < Infinity ? next - now : undefined);
   };
 }
 
-// edge-runtime's AbortSignal has no `any`: there the caller's abort is
-// forwarded to the attempt's controller by hand.
-function anySignal(
-  user: AbortSignal,
-  controller: AbortController,
-): AbortSignal {
-  if (typeof AbortSignal.any === "function") {
-    return AbortSignal.any([user, controller.signal]);
+async function wait(
+  attempt: number,
+  headers: Headers | undefined,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  try {
+    await sleep(retryDelay(attempt, headers), signal);
+  } catch (cause) {
+    throw new APIUserAbortError(undefined, { cause });
   }
-  const forward = () => controller.abort(user.reason);
-  user.addEventListener("abort", forward, { once: true });
-  controller.signal.addEventListener(
-    "abort",
-    () => user.removeEventListener("abort", forward),
-    { once: true },
-  );
-  return controller.signal;
 }
 
 function suffix(attempt: number): string {
-  return attempt > 0 ? ` (gave up after ${attempt + 1} attempts)` : "";
+  return attempt ? ` (gave up after ${attempt + 1} attempts)` : "";
 }
 
-function attempted(err: OpenAIError, attempt: number): OpenAIError {
-  if (attempt > 0) err.message += suffix(attempt);
-  return err;
-}
-
-function check(name: string, value: number, integer: boolean): number {
+function check(name: string, value: number, integer?: boolean): number {
   if (
-    typeof value !== "number" || !(value >= 0) ||
-    (integer && !Number.isInteger(value)) ||
-    value === Infinity && integer
+    typeof value != "number" || !(value >= 0) ||
+    integer && !Number.isInteger(value)
   ) {
     throw new TypeError(
       `Invalid ${name} ${String(value)}: expected ${
