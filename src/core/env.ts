@@ -18,6 +18,7 @@ interface Globals {
   process?: { env?: Record<string, string | undefined> };
   document?: unknown;
   window?: unknown;
+  importScripts?: unknown;
 }
 
 /**
@@ -26,33 +27,29 @@ interface Globals {
  * permission both read as `undefined`.
  */
 export function readEnv(name: string): string | undefined {
-  const g = globalThis as Globals;
+  const { Deno: deno, process } = globalThis as Globals;
   try {
-    if (g.Deno?.env) {
-      const state = g.Deno.permissions?.querySync?.({
-        name: "env",
-        variable: name,
-      }).state;
-      if (state !== undefined && state !== "granted") return undefined;
-      return g.Deno.env.get(name)?.trim() || undefined;
-    }
-    return g.process?.env?.[name]?.trim() || undefined;
+    const value = deno
+      ? (deno.permissions?.querySync?.({ name: "env", variable: name })
+          .state ?? "granted") === "granted"
+        ? deno.env.get(name)
+        : undefined
+      : process?.env?.[name];
+    return value?.trim() || undefined;
   } catch {
     return undefined;
   }
 }
 
-/** True in a web page or web worker, where an API key would be exposed to users. */
+/**
+ * True in a web page or web worker, where an API key would be exposed to
+ * users. Cloudflare Workers have no `importScripts`; browser workers do.
+ */
 export function isBrowser(): boolean {
   const g = globalThis as Globals;
-  if (g.Deno !== undefined || g.process !== undefined) return false;
-  return typeof g.document !== "undefined" ||
-    (typeof g.window !== "undefined") ||
-    // deno-lint-ignore no-explicit-any
-    typeof (globalThis as any).WorkerGlobalScope === "function" &&
-      // Cloudflare Workers have no WorkerGlobalScope constructor; dedicated browser workers do.
-      typeof (globalThis as { importScripts?: unknown }).importScripts ===
-        "function";
+  return !g.Deno && !g.process &&
+    (g.document !== undefined || g.window !== undefined ||
+      typeof g.importScripts === "function");
 }
 
 /**

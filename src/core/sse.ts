@@ -66,8 +66,6 @@ export class SSEEventTooLargeError extends Error {
   }
 }
 
-const DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024;
-
 /**
  * A push parser for an event stream: feed it decoded text in chunks split
  * anywhere, and it calls `onEvent` synchronously for each dispatched event.
@@ -88,121 +86,110 @@ const DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024;
  * ```
  */
 export class SSEParser {
-  #onEvent: (event: ServerSentEvent) => void;
-  #max: number;
-  #line = ""; // an unterminated line carried over from the previous chunk
-  #data = "";
-  #hasData = false;
-  #type = "";
-  #id = "";
-  #retry: number | undefined;
-  #start = true; // a BOM may still come
-  #cr = false; // the previous chunk ended in CR: an LF first in this one belongs to it
-  #error: SSEEventTooLargeError | undefined;
+  /** Parses the next chunk of text; it may split lines, or CR from LF, anywhere. */
+  readonly feed: (chunk: string) => void;
+  /** Ends the stream: drops any unfinished event and resets the parser for reuse. */
+  readonly end: () => void;
 
   /** Creates a parser that calls `onEvent` for every dispatched event. */
   constructor(
     onEvent: (event: ServerSentEvent) => void,
     options?: SSEOptions,
   ) {
-    const max = options?.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE;
+    const max = options?.maxEventSize ?? 16 * 1024 * 1024;
     if (!(max > 0)) throw new RangeError(`Invalid maxEventSize: ${max}`);
-    this.#onEvent = onEvent;
-    this.#max = max;
-  }
+    // State lives in closure variables: the hot path reads locals, and the
+    // minified parser stays small.
+    let partial = ""; // an unterminated line carried over from the previous chunk
+    let data = "";
+    let hasData = false;
+    let type = "";
+    let id = "";
+    let retry: number | undefined;
+    let start = true; // a BOM may still come
+    let cr = false; // the previous chunk ended in CR: an LF first in this one belongs to it
+    let error: SSEEventTooLargeError | undefined;
 
-  /** Parses the next chunk of text; it may split lines, or CR from LF, anywhere. */
-  feed(chunk: string): void {
-    if (this.#error) throw this.#error;
-    if (chunk === "") return;
-    let pos = 0;
-    if (this.#start) {
-      this.#start = false;
-      if (chunk.charCodeAt(0) === 0xfeff) pos = 1;
-    }
-    if (this.#cr) {
-      this.#cr = false;
-      if (chunk.charCodeAt(pos) === 10) pos++;
-    }
-    // Where the next LF and CR are; each is searched again only once passed,
-    // so a stream without CR costs one failed search per chunk.
-    let lf = -2;
-    let cr = -2;
-    for (;;) {
-      if (lf !== -1 && lf < pos) lf = chunk.indexOf("\n", pos);
-      if (cr !== -1 && cr < pos) cr = chunk.indexOf("\r", pos);
-      const end = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr;
-      if (end === -1) break;
-      let line = chunk.slice(pos, end);
-      if (this.#line) {
-        line = this.#line + line;
-        this.#line = "";
-      }
-      pos = end + 1;
-      if (end === cr) {
-        if (pos === chunk.length) this.#cr = true;
-        else if (chunk.charCodeAt(pos) === 10) pos++;
-      }
-      this.#field(line);
-    }
-    if (pos < chunk.length) {
-      this.#line += chunk.slice(pos);
-      if (this.#line.length > this.#max) this.#tooLarge();
-    }
-  }
-
-  /** Ends the stream: drops any unfinished event and resets the parser for reuse. */
-  end(): void {
-    this.#line =
-      this.#data =
-      this.#type =
-      this.#id =
-        "";
-    this.#hasData = this.#cr = false;
-    this.#start = true;
-    this.#retry = this.#error = undefined;
-  }
-
-  #tooLarge(): never {
-    const error = new SSEEventTooLargeError(this.#max);
-    this.end();
-    throw this.#error = error;
-  }
-
-  #field(line: string): void {
-    if (line === "") return this.#dispatch();
-    const colon = line.indexOf(":");
-    if (colon === 0) return; // a comment
-    const name = colon === -1 ? line : line.slice(0, colon);
-    const value = colon === -1
-      ? ""
-      : line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
-    if (name === "data") {
-      this.#data = this.#hasData ? this.#data + "\n" + value : value;
-      this.#hasData = true;
-      if (this.#data.length > this.#max) this.#tooLarge();
-    } else if (name === "event") this.#type = value;
-    else if (name === "id") {
-      if (!value.includes("\0")) this.#id = value;
-    } else if (name === "retry" && /^\d+$/.test(value)) this.#retry = +value;
-  }
-
-  #dispatch(): void {
-    if (!this.#hasData) {
-      this.#type = "";
-      return;
-    }
-    const event: ServerSentEvent = {
-      event: this.#type || "message",
-      data: this.#data,
-      id: this.#id,
+    const end = this.end = () => {
+      partial =
+        data =
+        type =
+        id =
+          "";
+      hasData = cr = false;
+      start = true;
+      retry = error = undefined;
     };
-    if (this.#retry !== undefined) {
-      event.retry = this.#retry;
-      this.#retry = undefined;
-    }
-    this.#data = this.#type = "";
-    this.#hasData = false;
-    this.#onEvent(event);
+    const tooLarge = (): never => {
+      end();
+      throw error = new SSEEventTooLargeError(max);
+    };
+    const field = (line: string): void => {
+      if (line === "") {
+        if (hasData) {
+          const event: ServerSentEvent = { event: type || "message", data, id };
+          if (retry !== undefined) event.retry = retry;
+          retry = undefined;
+          data = "";
+          hasData = false;
+          type = "";
+          onEvent(event);
+        } else type = "";
+        return;
+      }
+      const colon = line.indexOf(":");
+      if (colon === 0) return; // a comment
+      const name = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0
+        ? ""
+        : line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
+      if (name === "data") {
+        data = hasData ? data + "\n" + value : value;
+        hasData = true;
+        if (data.length > max) tooLarge();
+      } else if (name === "event") type = value;
+      else if (name === "id") {
+        if (!value.includes("\0")) id = value;
+      } else if (name === "retry" && /^\d+$/.test(value)) retry = +value;
+    };
+
+    this.feed = (chunk) => {
+      if (error) throw error;
+      if (chunk === "") return;
+      let pos = 0;
+      if (start) {
+        start = false;
+        if (chunk.charCodeAt(0) === 0xfeff) pos = 1;
+      }
+      if (cr) {
+        cr = false;
+        if (chunk.charCodeAt(pos) === 10) pos++;
+      }
+      // Where the next LF and CR are; each is searched again only once
+      // passed, so a stream without CR costs one failed search per chunk.
+      let lf = -2;
+      let nextCR = -2;
+      for (;;) {
+        if (lf !== -1 && lf < pos) lf = chunk.indexOf("\n", pos);
+        if (nextCR !== -1 && nextCR < pos) nextCR = chunk.indexOf("\r", pos);
+        const stop = nextCR < 0 || (lf >= 0 && lf < nextCR) ? lf : nextCR;
+        if (stop < 0) break;
+        let line = chunk.slice(pos, stop);
+        if (partial) {
+          line = partial + line;
+          partial = "";
+        }
+        pos = stop + 1;
+        if (stop === nextCR) {
+          if (pos === chunk.length) cr = true;
+          else if (chunk.charCodeAt(pos) === 10) pos++;
+        }
+        field(line);
+      }
+      if (pos < chunk.length) {
+        partial += chunk.slice(pos);
+        if (partial.length > max) tooLarge();
+      }
+    };
   }
 }
