@@ -200,30 +200,27 @@ export function makeAPIError(
   headers?: Headers,
   suffix = "",
 ): APIError {
-  const error = errorObject(body);
-  const detail = error?.message ??
-    (typeof body === "string" && body && !error ? body.slice(0, 500) : "");
-  const message = `${status ?? "Stream error"}${
-    detail ? " " + detail : ""
-  }${suffix}`;
-  const Class = status === undefined
-    ? APIError
-    : byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
-  return new Class(status, error, message, headers);
-}
-
-function errorObject(body: unknown): APIErrorBody | undefined {
   let value = body;
-  if (typeof value === "string") {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
+  try {
+    if (typeof body == "string") value = JSON.parse(body);
+  } catch {
+    // Not JSON: the text itself is the detail.
   }
-  if (value === null || typeof value !== "object") return undefined;
-  const inner = (value as { error?: unknown }).error;
-  if (inner && typeof inner === "object") return inner as APIErrorBody;
-  if (typeof inner === "string") return { message: inner };
-  return undefined;
+  let error = (value as { error?: unknown } | null)?.error as
+    | APIErrorBody
+    | string
+    | undefined;
+  if (typeof error == "string") error = { message: error };
+  else if (typeof error != "object" || !error) error = undefined;
+  // Without an error object the raw body is the most useful detail.
+  const detail = error?.message ??
+    (typeof body == "string" ? body.slice(0, 500) : "");
+  return new (status === undefined
+    ? APIError
+    : byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(
+    status,
+    error,
+    (status ?? "Stream error") + (detail ? " " + detail : "") + suffix,
+    headers,
+  );
 }

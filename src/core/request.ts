@@ -45,55 +45,41 @@ export function appendQuery(
   url: string,
   query: QueryValues | undefined,
 ): string {
-  if (!query) return url;
-  let qs = "";
   for (const key in query) {
     const value = query[key];
-    if (value === undefined || value === null) continue;
-    qs += (qs ? "&" : "") + encodeURIComponent(key) + "=" +
-      encodeURIComponent(String(value));
+    if (value != null) {
+      url += (url.includes("?") ? "&" : "?") + encodeURIComponent(key) + "=" +
+        encodeURIComponent(value);
+    }
   }
-  if (!qs) return url;
-  return url + (url.includes("?") ? "&" : "?") + qs;
+  return url;
 }
-
-// Header names are RFC 9110 tokens; values may not carry CR, LF or NUL, and
-// must be ByteStrings: fetch rejects a code unit above U+00FF, which would
-// otherwise surface as a retried connection error.
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const BAD_VALUE = /[\r\n\0\u0100-\uffff]/;
 
 /**
- * Throws a `TypeError` naming the header (never its value, which may be a
- * secret) when a header name or value could split or smuggle a request.
+ * Copies `extra` onto `target` (lower-cased names); a `null` value removes a
+ * header. Throws a `TypeError` naming the header (never its value, which may
+ * be a secret) when a name is not a token or a value holds CR, LF, NUL or a
+ * character fetch would refuse (above U+00FF).
  */
-export function checkHeader(name: string, value: string): void {
-  if (!TOKEN.test(name)) {
-    throw new TypeError(`Invalid header name ${JSON.stringify(name)}`);
-  }
-  if (typeof value !== "string" || BAD_VALUE.test(value)) {
-    throw new TypeError(
-      `Invalid value for header ${
-        JSON.stringify(name)
-      }: expected Latin-1 text without CR, LF or NUL`,
-    );
-  }
-}
-
-/** Copies `extra` onto `target` (lower-cased names); a `null` value removes a header. */
 export function mergeHeaders(
   target: Record<string, string>,
   extra: Record<string, string | null | undefined> | undefined,
 ): Record<string, string> {
-  if (!extra) return target;
   for (const name in extra) {
     const value = extra[name];
-    const key = name.toLowerCase();
-    if (value === null) {
-      delete target[key];
-    } else if (value !== undefined) {
-      checkHeader(name, value);
-      target[key] = value;
+    if (!/^[!#$%&'*+.^_`|~\w-]+$/.test(name)) {
+      throw new TypeError(`Invalid header name ${JSON.stringify(name)}`);
+    }
+    if (value === null) delete target[name.toLowerCase()];
+    else if (value !== undefined) {
+      if (typeof value != "string" || /[\r\n\0\u0100-\uffff]/.test(value)) {
+        throw new TypeError(
+          `Invalid value for header ${
+            JSON.stringify(name)
+          }: expected Latin-1 text without CR, LF or NUL`,
+        );
+      }
+      target[name.toLowerCase()] = value;
     }
   }
   return target;

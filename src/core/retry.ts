@@ -4,11 +4,6 @@
  * @module
  */
 
-/** Waits longer than this from a `Retry-After` header are ignored for backoff. */
-const MAX_SERVER_WAIT_MS = 60_000;
-const BASE_DELAY_MS = 500;
-const MAX_DELAY_MS = 8_000;
-
 /**
  * Whether a response with this status and headers should be retried:
  * `x-should-retry` decides when present, else 408, 409, 429 and 5xx.
@@ -32,24 +27,14 @@ export function retryDelay(
   random: () => number = Math.random,
   now: () => number = Date.now,
 ): number {
-  const server = headers && serverDelay(headers, now);
-  if (server !== undefined && server >= 0 && server <= MAX_SERVER_WAIT_MS) {
-    return server;
+  const ms = headers?.get("retry-after-ms")?.trim();
+  const after = headers?.get("retry-after")?.trim();
+  let wait = ms ? Number(ms) : NaN;
+  if (Number.isNaN(wait) && after) {
+    wait = Number(after) * 1000;
+    if (Number.isNaN(wait)) wait = Math.max(0, Date.parse(after) - now());
   }
-  const backoff = Math.min(BASE_DELAY_MS * 2 ** retry, MAX_DELAY_MS);
-  return backoff * (1 - 0.25 * random());
-}
-
-function serverDelay(headers: Headers, now: () => number): number | undefined {
-  const ms = headers.get("retry-after-ms");
-  if (ms !== null) {
-    const value = Number(ms);
-    if (ms.trim() !== "" && Number.isFinite(value)) return value;
-  }
-  const after = headers.get("retry-after");
-  if (after === null || after.trim() === "") return undefined;
-  const seconds = Number(after);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(after);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+  return wait >= 0 && wait <= 60_000
+    ? wait
+    : Math.min(500 * 2 ** retry, 8_000) * (1 - 0.25 * random());
 }
