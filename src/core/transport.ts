@@ -234,20 +234,30 @@ class Call<T> implements PreparedResponse<T> {
   declare response: Response;
   declare controller: AbortController;
   declare signal: AbortSignal | undefined;
-  timeout = 0;
+  declare timeout: number;
   /** When the clock runs out (`Date.now()` time); Infinity for none. */
-  deadline = 0;
+  declare deadline: number;
   /** What was left of the budget when the clock stopped at the headers. */
-  left = 0;
-  timedOut = false;
+  declare left: number;
+  declare timedOut: boolean;
   #parsed: Promise<T> | undefined;
 
+  declare deadlines: Deadlines;
+  declare requester: Requester;
+  declare spec: RequestSpec;
+  declare options: RequestOptions | undefined;
+
   constructor(
-    readonly deadlines: Deadlines,
-    readonly requester: Requester,
-    readonly spec: RequestSpec,
-    readonly options: RequestOptions | undefined,
-  ) {}
+    deadlines: Deadlines,
+    requester: Requester,
+    spec: RequestSpec,
+    options: RequestOptions | undefined,
+  ) {
+    this.deadlines = deadlines;
+    this.requester = requester;
+    this.spec = spec;
+    this.options = options;
+  }
 
   expire(): void {
     this.timedOut = true;
