@@ -6,16 +6,22 @@ import { BUNDLES, measureBundles } from "../../scripts/bench/bundle.ts";
 import { assert } from "../_assert.ts";
 
 for (const bundle of BUNDLES) {
-  Deno.test(`bundle: ${bundle.name} Worker is at most ${bundle.budget} B gzipped`, async () => {
+  const limit = bundle.ceiling ?? bundle.budget!;
+  Deno.test(`bundle: ${bundle.name} Worker is at most ${limit} B gzipped`, async () => {
     const [size] = await measureBundles([bundle]);
     console.log(
-      `${size.name}: ${size.minified} B minified, ${size.gzipped} B gzipped`,
+      `${size.name}: ${size.minified} B minified, ${size.gzipped} B gzipped` +
+        (size.gzipped > bundle.budget!
+          ? ` (${
+            size.gzipped - bundle.budget!
+          } B over the ${bundle.budget} B target)`
+          : ""),
     );
     assert(
-      size.gzipped <= bundle.budget!,
+      size.gzipped <= limit,
       `${size.name} is ${size.gzipped} B gzipped, ${
-        size.gzipped - bundle.budget!
-      } B over its ${bundle.budget} B budget`,
+        size.gzipped - limit
+      } B over its ${limit} B limit`,
     );
   });
 }
