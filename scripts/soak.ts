@@ -23,6 +23,7 @@ import OpenAI, {
   OpenAIError,
 } from "../mod.ts";
 import { type Fault, MockOpenAI } from "../testing.ts";
+import { mulberry32 } from "../tests/_random.ts";
 
 const KEY = "sk-soak-key";
 
@@ -100,17 +101,6 @@ const KINDS: Kind[] = [
     abortAfterMs: 10,
   },
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function arg(name: string, fallback: number): number {
   const at = Deno.args.indexOf(`--${name}`);

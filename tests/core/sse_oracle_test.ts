@@ -1,20 +1,8 @@
 // Compares SSEParser with eventsource-parser, an independent implementation of
 // the same WHATWG rules, on random streams split at random places.
-import { createParser } from "eventsource-parser";
-import { type ServerSentEvent, SSEParser } from "../../src/core/sse.ts";
 import { assertEquals } from "../_assert.ts";
-
-/** mulberry32: a tiny seeded PRNG, so a failing seed reproduces. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../_random.ts";
+import { oracle, ours } from "../_sse_oracle.ts";
 
 type Random = () => number;
 const int = (r: Random, n: number) => Math.floor(r() * n);
@@ -84,42 +72,6 @@ function stream(r: Random): string {
   // Sometimes leave an unfinished line or event at the end.
   if (r() < 0.3) s += line(r);
   return s;
-}
-
-function ours(chunks: string[]): ServerSentEvent[] {
-  const events: ServerSentEvent[] = [];
-  const parser = new SSEParser((event) => events.push(event));
-  for (const chunk of chunks) parser.feed(chunk);
-  parser.end();
-  return events;
-}
-
-/**
- * Runs the oracle and maps its output to our shape: it resets `id` per event
- * block and reports it through onId, leaves `event` undefined instead of
- * "message", and reports `retry` through onRetry at once instead of on the
- * next event.
- */
-function oracle(text: string): ServerSentEvent[] {
-  const events: ServerSentEvent[] = [];
-  let lastId = "";
-  let retry: number | undefined;
-  const parser = createParser({
-    onId: (id) => lastId = id,
-    onRetry: (ms) => retry = ms,
-    onEvent: (message) => {
-      const event: ServerSentEvent = {
-        event: message.event ?? "message",
-        data: message.data,
-        id: lastId,
-      };
-      if (retry !== undefined) event.retry = retry;
-      retry = undefined;
-      events.push(event);
-    },
-  });
-  parser.feed(text);
-  return events;
 }
 
 function cuts(r: Random, length: number): number[] {

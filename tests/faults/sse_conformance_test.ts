@@ -2,22 +2,11 @@
 // oracle (eventsource-parser) compared at EVERY split position, one code
 // point and one byte at a time, with CRLF pairs split and empty chunks
 // interleaved; and the same splits through Stream<T>, the client's own path.
-import { createParser } from "eventsource-parser";
-import { type ServerSentEvent, SSEParser } from "../../src/core/sse.ts";
 import { Stream } from "../../mod.ts";
 import { assertEquals } from "../_assert.ts";
 import { test } from "./_helpers.ts";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../_random.ts";
+import { oracle, ours } from "../_sse_oracle.ts";
 
 type Random = () => number;
 const pick = <T>(r: Random, items: readonly T[]): T =>
@@ -41,37 +30,6 @@ function randomStream(r: Random): string {
   const n = 2 + Math.floor(r() * 10);
   for (let i = 0; i < n; i++) s += pick(r, LINES)(r) + pick(r, EOLS);
   return s;
-}
-
-function ours(chunks: string[]): ServerSentEvent[] {
-  const events: ServerSentEvent[] = [];
-  const parser = new SSEParser((event) => events.push(event));
-  for (const chunk of chunks) parser.feed(chunk);
-  parser.end();
-  return events;
-}
-
-// Maps eventsource-parser's callbacks to our event shape (see sse_oracle_test.ts).
-function oracle(text: string): ServerSentEvent[] {
-  const events: ServerSentEvent[] = [];
-  let id = "";
-  let retry: number | undefined;
-  const parser = createParser({
-    onId: (value) => id = value,
-    onRetry: (ms) => retry = ms,
-    onEvent: (m) => {
-      const event: ServerSentEvent = {
-        event: m.event ?? "message",
-        data: m.data,
-        id,
-      };
-      if (retry !== undefined) event.retry = retry;
-      retry = undefined;
-      events.push(event);
-    },
-  });
-  parser.feed(text);
-  return events;
 }
 
 function bytewise(text: string, step = 1): string[] {

@@ -3,18 +3,7 @@
 import OpenAI from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import { KEY, served, test } from "../faults/_helpers.ts";
-
-/** mulberry32: a tiny seeded PRNG, so a failing seed reproduces. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../_random.ts";
 
 const PIECES = [
   "/",
