@@ -28,11 +28,20 @@ export interface PreparedResponse<T> {
 export class APIPromise<T> extends Promise<T> {
   #prepared: Promise<PreparedResponse<T>>;
   #parsed: Promise<T> | undefined;
+  #demand: { wanted?: boolean } | undefined;
 
-  /** Wraps a pending response; used by the transport. */
-  constructor(prepared: Promise<PreparedResponse<T>>) {
+  /**
+   * Wraps a pending response; used by the transport. `demand.wanted` is set
+   * once the parsed result is asked for, so the transport knows the caller
+   * is already waiting for the body.
+   */
+  constructor(
+    prepared: Promise<PreparedResponse<T>>,
+    demand?: { wanted?: boolean },
+  ) {
     super(settled);
     this.#prepared = prepared;
+    this.#demand = demand;
   }
 
   /** `then`, `catch` and `finally` produce plain promises. */
@@ -41,6 +50,7 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   #result(): Promise<T> {
+    if (this.#demand) this.#demand.wanted = true;
     return this.#parsed ??= this.#prepared.then(parse);
   }
 

@@ -27,14 +27,17 @@ interface Globals {
  * permission both read as `undefined`.
  */
 export function readEnv(name: string): string | undefined {
-  const { Deno: deno, process } = globalThis as Globals;
+  const g = globalThis as Globals;
+  const deno = g.Deno;
   try {
+    // `process` is read only without Deno: touching it in Deno 2 loads the
+    // Node compatibility layer, ~10 ms of start-up.
     const value = deno
       ? (deno.permissions?.querySync?.({ name: "env", variable: name })
           .state ?? "granted") === "granted"
         ? deno.env.get(name)
         : undefined
-      : process?.env?.[name];
+      : g.process?.env?.[name];
     return value?.trim() || undefined;
   } catch {
     return undefined;

@@ -129,7 +129,7 @@ export class Transport implements Requester {
   /** Sends `spec`, retrying as the policy allows; see {@link RequestSpec}. */
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
     const call = new Call<T>(this.#deadlines, this, spec, options);
-    return new APIPromise<T>(this.#send(call, spec, options));
+    return new APIPromise<T>(this.#send(call, spec, options), call);
   }
 
   async #send<T>(
@@ -219,9 +219,12 @@ export class Transport implements Requester {
       }
       // The clock stops while the body waits for the caller to ask for it
       // (`const a = x(); const b = y(); await a; await b;` must not fail b
-      // for a's slowness); parse() resumes it with what is left.
-      call.left = call.deadline - Date.now();
-      deadlines.delete(call);
+      // for a's slowness); parse() resumes it with what is left. A caller
+      // already waiting keeps it running: one timer, not two.
+      if (!call.wanted) {
+        call.left = call.deadline - Date.now();
+        deadlines.delete(call);
+      }
       call.response = response;
       return call;
     }
@@ -238,7 +241,9 @@ class Call<T> implements PreparedResponse<T> {
   /** When the clock runs out (`Date.now()` time); Infinity for none. */
   declare deadline: number;
   /** What was left of the budget when the clock stopped at the headers. */
-  declare left: number;
+  declare left: number | undefined;
+  /** Set by the APIPromise once the caller asks for the parsed result. */
+  declare wanted: boolean;
   declare timedOut: boolean;
   #parsed: Promise<T> | undefined;
 
@@ -283,6 +288,7 @@ class Call<T> implements PreparedResponse<T> {
 
   async #parse(): Promise<T> {
     const { spec, response } = this;
+    if (spec.stream || spec.as === "response") this.deadlines.delete(this);
     if (spec.stream) {
       return new Stream(response.body, this.controller, {
         idleTimeout: this.timeout,
@@ -290,7 +296,7 @@ class Call<T> implements PreparedResponse<T> {
       }) as T;
     }
     if (spec.as === "response") return response as T;
-    this.deadlines.add(this, this.left);
+    if (this.left !== undefined) this.deadlines.add(this, this.left);
     let value: unknown;
     try {
       value = spec.as === "text"

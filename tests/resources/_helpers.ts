@@ -1,4 +1,5 @@
 import { OpenAI } from "../../mod.ts";
+import { assert, assertEquals } from "../_assert.ts";
 import { type MockServer, serveMock } from "../../testing.ts";
 
 /** A mock server that requires key `sk-test`, and a client for it that never retries. */
@@ -14,3 +15,17 @@ export async function setup(): Promise<[MockServer, OpenAI]> {
 
 /** The last request the mock recorded. */
 export const last = (server: MockServer) => server.mock.requests.at(-1)!;
+
+/** Asserts the last request was a multipart POST to `path`; returns its fields. */
+export function checkMultipart(
+  server: MockServer,
+  path: string,
+): Record<string, unknown> {
+  const req = last(server);
+  assertEquals([req.method, req.path], ["POST", path]);
+  assert(
+    /^multipart\/form-data; ?boundary=\S+$/.test(req.headers["content-type"]),
+    req.headers["content-type"],
+  );
+  return req.body as Record<string, unknown>;
+}

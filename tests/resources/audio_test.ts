@@ -9,23 +9,12 @@ import {
   toFile as entryToFile,
   Transport,
 } from "../../src/entry/audio.ts";
-import type { MockServer } from "../../testing.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-import { last, setup } from "./_helpers.ts";
+import { checkMultipart, last, setup } from "./_helpers.ts";
 
 const AUDIO = new Uint8Array(40_000).map((_, i) => i % 251);
 const speech = () => new File([AUDIO], "speech.mp3", { type: "audio/mpeg" });
 const TEXT = "Mock transcription of speech.mp3 (40000 bytes).";
-
-function checkMultipart(server: MockServer, path: string) {
-  const req = last(server);
-  assertEquals([req.method, req.path], ["POST", path]);
-  assert(
-    /^multipart\/form-data; ?boundary=\S+$/.test(req.headers["content-type"]),
-    req.headers["content-type"],
-  );
-  return req.body as Record<string, unknown>;
-}
 
 Deno.test("audio.transcriptions.create sends every field and parses JSON", async () => {
   const [server, client] = await setup();

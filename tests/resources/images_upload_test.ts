@@ -4,24 +4,13 @@ import {
   toFile as entryToFile,
   Transport,
 } from "../../src/entry/images.ts";
-import type { MockServer } from "../../testing.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-import { last, setup } from "./_helpers.ts";
+import { checkMultipart, last, setup } from "./_helpers.ts";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7]);
 const png = (name = "otter.png") =>
   new File([PNG], name, { type: "image/png" });
 const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
-
-function checkMultipart(server: MockServer, path: string) {
-  const req = last(server);
-  assertEquals([req.method, req.path], ["POST", path]);
-  assert(
-    /^multipart\/form-data; ?boundary=\S+$/.test(req.headers["content-type"]),
-    req.headers["content-type"],
-  );
-  return req.body as Record<string, unknown>;
-}
 
 Deno.test("images.edit sends image, mask and every field", async () => {
   const [server, client] = await setup();
