@@ -112,18 +112,22 @@ export function contentText(content: unknown): string {
 }
 
 /**
- * Checks `n` (default 1) is an integer from 1 to 128; returns the problem.
+ * Checks `n` (default 1) is an integer from 1 to `max` (default 128);
+ * returns the problem.
  *
  * @example
  * ```ts
  * import { checkN } from "./echo.ts";
  * checkN(0); // "Invalid n: 0 (expected an integer from 1 to 128)"
+ * checkN(11, 10); // "Invalid n: 11 (expected an integer from 1 to 10)"
  * ```
  */
-export function checkN(n: unknown): string | undefined {
+export function checkN(n: unknown, max = 128): string | undefined {
   if (n === undefined || n === null) return undefined;
-  if (Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 128) {
+  if (Number.isInteger(n) && (n as number) >= 1 && (n as number) <= max) {
     return undefined;
   }
-  return `Invalid n: ${JSON.stringify(n)} (expected an integer from 1 to 128)`;
+  return `Invalid n: ${
+    JSON.stringify(n)
+  } (expected an integer from 1 to ${max})`;
 }

@@ -10,6 +10,7 @@ import { mockId } from "../echo.ts";
 import { errorResponse } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
 import { documentsOf, overlapScore } from "./engines.ts";
+import { checkN } from "../echo.ts";
 
 const isPair = (x: unknown): x is [string, string] =>
   Array.isArray(x) && x.length === 2 &&
@@ -49,13 +50,8 @@ function createAnswer(ctx: MockContext): CreateAnswerResponse | Response {
     });
   }
   const n = body.n ?? 1;
-  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 10) {
-    return errorResponse(
-      400,
-      `Invalid n: ${JSON.stringify(n)} (expected an integer from 1 to 10)`,
-      { param: "n" },
-    );
-  }
+  const nError = checkN(n, 10);
+  if (nError) return errorResponse(400, nError, { param: "n" });
   const question = body.question as string;
   const ranked = (docs as string[])
     .map((text, document) => ({

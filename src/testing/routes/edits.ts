@@ -8,6 +8,7 @@ import type { CreateEditResponse } from "../../resources/edits.ts";
 import { countWords, MOCK_CREATED } from "../echo.ts";
 import { errorResponse } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
+import { checkN } from "../echo.ts";
 
 interface EditBody {
   model?: unknown;
@@ -29,13 +30,8 @@ function createEdit(ctx: MockContext): CreateEditResponse | Response {
     });
   }
   const n = body.n ?? 1;
-  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 20) {
-    return errorResponse(
-      400,
-      `Invalid n: ${JSON.stringify(n)} (expected an integer from 1 to 20)`,
-      { param: "n" },
-    );
-  }
+  const nError = checkN(n, 20);
+  if (nError) return errorResponse(400, nError, { param: "n" });
   const input = typeof body.input === "string" ? body.input : "";
   const text = input ? `Echo: ${input}` : "Echo:";
   const promptTokens = countWords(input) + countWords(body.instruction);

@@ -12,6 +12,7 @@ import type {
 import { MOCK_CREATED, mockId } from "../echo.ts";
 import { errorResponse } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
+import { checkN } from "../echo.ts";
 
 /** A 1x1 transparent PNG, base64-encoded: the mock's `b64_json` image. */
 export const MOCK_PNG_BASE64 =
@@ -48,13 +49,8 @@ export function imageOptions(
   const n = typeof rawN === "string" && rawN.trim() !== ""
     ? Number(rawN)
     : rawN;
-  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 10) {
-    return errorResponse(
-      400,
-      `Invalid n: ${JSON.stringify(rawN)} (expected an integer from 1 to 10)`,
-      { param: "n" },
-    );
-  }
+  const nError = checkN(n, 10);
+  if (nError) return errorResponse(400, nError, { param: "n" });
   const size = fields.size ?? "1024x1024";
   if (typeof size !== "string" || !SIZES.includes(size)) {
     return errorResponse(
