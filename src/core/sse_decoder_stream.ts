@@ -22,13 +22,13 @@ import { type ServerSentEvent, type SSEOptions, SSEParser } from "./sse.ts";
  * for await (const event of events) console.log(event.data); // "hi"
  * ```
  */
-export class SSEDecoderStream extends TransformStream<string, ServerSentEvent> {
+export class SSEDecoderStream {
   /** Creates the stream; `options` are passed to the underlying parser. */
   constructor(options?: SSEOptions) {
     let controller: TransformStreamDefaultController<ServerSentEvent>;
-    // Built before super() so a bad option throws here, not as a stream error.
+    // Built before the stream so a bad option throws here, not as a stream error.
     const parser = new SSEParser((event) => controller.enqueue(event), options);
-    super({
+    const stream = new TransformStream<string, ServerSentEvent>({
       start(c) {
         controller = c;
       },
@@ -39,5 +39,18 @@ export class SSEDecoderStream extends TransformStream<string, ServerSentEvent> {
         parser.end();
       },
     });
+    // The class links itself under TransformStream on first use, not at
+    // import: in Deno, reading the TransformStream global loads the web
+    // streams implementation (~1.5 ms), which every importer would pay.
+    const proto = SSEDecoderStream.prototype;
+    if (!(proto instanceof TransformStream)) {
+      Object.setPrototypeOf(proto, TransformStream.prototype);
+    }
+    // A real TransformStream, so its own getters and pipeThrough work on it.
+    return Object.setPrototypeOf(stream, new.target.prototype);
   }
 }
+
+/** The stream's `readable` and `writable` sides, inherited from `TransformStream`. */
+export interface SSEDecoderStream
+  extends TransformStream<string, ServerSentEvent> {}
