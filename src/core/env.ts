@@ -71,3 +71,20 @@ export function isBrowser(): boolean {
 export function readsBlobPartsWhole(): boolean {
   return (globalThis as Globals).Deno !== undefined;
 }
+
+/**
+ * True where one timer should watch the deadlines of every call in flight
+ * (Deno): there a timer lives as long as the process, and a timer per call is
+ * costly. Elsewhere each call keeps its own timer, which Cloudflare Workers
+ * require: a timer belongs to the request that set it and is dropped when
+ * that request ends, so a timer shared by requests would die with the first.
+ *
+ * @example
+ * ```ts
+ * import { sharesTimers } from "./env.ts";
+ * console.log(sharesTimers()); // true under Deno
+ * ```
+ */
+export function sharesTimers(): boolean {
+  return (globalThis as Globals).Deno !== undefined;
+}

@@ -6,7 +6,7 @@
  */
 
 import { APIPromise, type PreparedResponse } from "./api_promise.ts";
-import { isBrowser, readEnv } from "./env.ts";
+import { isBrowser, readEnv, sharesTimers } from "./env.ts";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -245,6 +245,8 @@ class Call<T> implements PreparedResponse<T> {
   /** Set by the APIPromise once the caller asks for the parsed result. */
   declare wanted: boolean;
   declare timedOut: boolean;
+  /** The call's own timer, where calls do not share one (see Deadlines). */
+  declare timer: ReturnType<typeof setTimeout> | undefined;
   #parsed: Promise<T> | undefined;
 
   declare deadlines: Deadlines;
@@ -318,26 +320,36 @@ class Call<T> implements PreparedResponse<T> {
   }
 }
 
-// One timer per transport, set for the earliest deadline of the calls in
-// flight: a timer per call costs more than the rest of a call's bookkeeping
-// at high concurrency. It is cleared whenever no call is in flight, so it
-// never outlives the requests (nor keeps a process alive).
+// In Deno, one timer per transport is set for the earliest deadline of the
+// calls in flight: a timer per call costs more there than the rest of a
+// call's bookkeeping at high concurrency. It is cleared whenever no call is in
+// flight, so it never outlives the requests (nor keeps a process alive).
+// Elsewhere every call keeps its own timer (see sharesTimers): in Workers a
+// timer dies with the request that set it, so a transport shared by requests
+// would lose the one timer. Each call's add() follows a delete() of its
+// previous one.
 class Deadlines {
   #calls = new Set<Call<unknown>>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #at = Infinity;
+  #own = !sharesTimers();
 
   add(call: Call<unknown>, ms: number): void {
     call.timedOut = false;
     call.deadline = Infinity;
     if (!(ms < 2 ** 31)) return;
     const at = call.deadline = Date.now() + ms;
+    if (this.#own) {
+      call.timer = setTimeout(expire, ms, call);
+      return;
+    }
     this.#calls.add(call);
     if (at < this.#at) this.#arm(at, ms);
   }
 
   delete(call: Call<unknown>): void {
-    if (this.#calls.delete(call) && !this.#calls.size) this.#arm(Infinity);
+    if (this.#own) clearTimeout(call.timer);
+    else if (this.#calls.delete(call) && !this.#calls.size) this.#arm(Infinity);
   }
 
   #arm(at: number, ms?: number): void {
@@ -357,6 +369,10 @@ class Deadlines {
     }
     this.#arm(next, next < Infinity ? next - now : undefined);
   };
+}
+
+function expire(call: Call<unknown>): void {
+  call.expire();
 }
 
 async function wait(

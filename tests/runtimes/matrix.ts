@@ -139,6 +139,7 @@ Deno.test("workerd: smoke scenario and the Cloudflare Worker", async () => {
   const output = child.output();
   const timer = setTimeout(() => controller.abort(), 45_000);
   let result: DriverResult | undefined;
+  let shared: string[] | undefined;
   try {
     await until(15_000, async () => {
       const conn = await Deno.connect({ hostname: "127.0.0.1", port });
@@ -148,6 +149,7 @@ Deno.test("workerd: smoke scenario and the Cloudflare Worker", async () => {
       signal: controller.signal,
     });
     result = await response.json();
+    shared = await sharedClientTimeouts(`http://127.0.0.1:${port}`);
   } finally {
     clearTimeout(timer);
     controller.abort();
@@ -160,7 +162,28 @@ Deno.test("workerd: smoke scenario and the Cloudflare Worker", async () => {
   checkExample("workerd", result!, "cloudflare worker");
   const probe = result!.probe as Record<string, unknown>;
   assertEquals(probe.process, "undefined", "workerd: no Node process global");
+  // A call that never gets an answer times out even when the request that
+  // started an earlier call of the same client has ended meanwhile.
+  assertEquals(shared, [
+    "ok",
+    "APIConnectionTimeoutError",
+    "APIConnectionTimeoutError",
+  ]);
 });
+
+// Two overlapping requests to one Worker isolate whose client is shared: a
+// slow call, then a call that hangs and must time out after 1 s; then one more
+// hanging call alone.
+async function sharedClientTimeouts(origin: string): Promise<string[]> {
+  const call = async (path: string) => {
+    const response = await fetch(origin + path);
+    return (await response.json()).outcome as string;
+  };
+  const slow = call("/shared/slow");
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const outcomes = await Promise.all([slow, call("/shared/hang")]);
+  return [...outcomes, await call("/shared/hang")];
+}
 
 Deno.test("chromium: smoke in a page and a web worker, browser guard", async () => {
   await bundled();
