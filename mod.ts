@@ -59,7 +59,12 @@ export {
   SSEParser,
 } from "./src/core/sse.ts";
 export { SSEDecoderStream } from "./src/core/sse_decoder_stream.ts";
-export { CursorPage, type ListEnvelope, Page } from "./src/core/pagination.ts";
+export {
+  CursorPage,
+  type ListEnvelope,
+  Page,
+  PagePromise,
+} from "./src/core/pagination.ts";
 export {
   toFile,
   type ToFileInput,

@@ -35,6 +35,7 @@ const EXPECTED = [
   "OpenAI",
   "OpenAIError",
   "Page",
+  "PagePromise",
   "PermissionDeniedError",
   "RateLimitError",
   "SSEDecoderStream",

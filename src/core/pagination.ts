@@ -4,6 +4,7 @@
  * @module
  */
 
+import { APIPromise } from "./api_promise.ts";
 import type { RequestOptions } from "./options.ts";
 import type { Requester, RequestSpec } from "./transport.ts";
 
@@ -114,4 +115,46 @@ export class CursorPage<Item extends { id: string }> extends Page<Item> {
     const after = this.data[this.data.length - 1].id;
     return { ...this.spec, query: { ...this.spec.query, after } };
   }
+}
+
+/**
+ * What a list method returns: await it for the first page, or iterate it
+ * directly with `for await` to walk every item of every page, as with the
+ * official SDK.
+ *
+ * @example Iterate every model without awaiting the page first
+ * ```ts
+ * import OpenAI from "@webstd/openai";
+ * const client = new OpenAI({ apiKey: "sk-test" });
+ * for await (const model of client.models.list()) console.log(model.id);
+ * ```
+ */
+export class PagePromise<P, Item> extends APIPromise<P>
+  implements AsyncIterable<Item> {
+  /** Awaits the first page, then walks its items and those of the pages after it. */
+  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
+    // P is always a page of Items (see requestPage); unconstrained, the class
+    // fits RequestSpec's `promise` slot.
+    yield* (await this) as AsyncIterable<Item>;
+  }
+}
+
+/**
+ * Sends a list request whose answer is a page of `Item`s (`spec.page` builds
+ * it); resources use it for every list method.
+ *
+ * @example
+ * ```ts ignore
+ * return requestPage<Page<Model>, Model>(this.#t, { method: "GET", path: "/models", page: Page }, options);
+ * ```
+ */
+export function requestPage<P extends Page<Item>, Item>(
+  requester: Requester,
+  spec: RequestSpec,
+  options: RequestOptions | undefined,
+): PagePromise<P, Item> {
+  return requester.request<P>(
+    { ...spec, promise: PagePromise },
+    options,
+  ) as PagePromise<P, Item>;
 }

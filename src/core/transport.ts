@@ -44,6 +44,8 @@ export interface RequestSpec {
   as?: "json" | "text" | "response";
   /** Wraps the parsed JSON of a list endpoint in a page. */
   page?: PageConstructor;
+  /** The class of the promise returned (a `PagePromise` for lists); `APIPromise` by default. */
+  promise?: typeof APIPromise;
 }
 
 /** A page class the transport can build from a list body. */
@@ -129,7 +131,10 @@ export class Transport implements Requester {
   /** Sends `spec`, retrying as the policy allows; see {@link RequestSpec}. */
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
     const call = new Call<T>(this.#deadlines, this, spec, options);
-    return new APIPromise<T>(this.#send(call, spec, options), call);
+    return new (spec.promise ?? APIPromise)<T>(
+      this.#send(call, spec, options),
+      call,
+    );
   }
 
   async #send<T>(

@@ -20,5 +20,10 @@ export type {
 export * from "../core/errors.ts";
 export { Stream, type StreamOptions } from "../core/stream.ts";
 export { APIPromise, type PreparedResponse } from "../core/api_promise.ts";
-export { CursorPage, type ListEnvelope, Page } from "../core/pagination.ts";
+export {
+  CursorPage,
+  type ListEnvelope,
+  Page,
+  PagePromise,
+} from "../core/pagination.ts";
 export type * from "../resources/shared.ts";

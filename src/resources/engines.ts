@@ -6,7 +6,7 @@
 
 import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
-import { Page } from "../core/pagination.ts";
+import { Page, type PagePromise, requestPage } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
 import type { Requester } from "../core/transport.ts";
 import type { AnyString } from "./shared.ts";
@@ -86,7 +86,7 @@ export interface CreateSearchResponse {
  * ```ts
  * import { Engines, Transport } from "@webstd/openai/engines";
  * const engines = new Engines(new Transport({ apiKey: "sk-test" }));
- * for await (const engine of await engines.list()) console.log(engine.id);
+ * for await (const engine of engines.list()) console.log(engine.id);
  * const found = await engines.search("davinci", {
  *   query: "the president",
  *   documents: ["White House", "hospital", "school"],
@@ -106,8 +106,9 @@ export class Engines {
    *
    * @deprecated Use `models.list`.
    */
-  list(options?: RequestOptions): APIPromise<Page<Engine>> {
-    return this.#t.request(
+  list(options?: RequestOptions): PagePromise<Page<Engine>, Engine> {
+    return requestPage(
+      this.#t,
       { method: "GET", path: "/engines", page: Page },
       options,
     );

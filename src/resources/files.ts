@@ -6,7 +6,7 @@
 
 import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
-import { Page } from "../core/pagination.ts";
+import { Page, type PagePromise, requestPage } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
 import type { Requester } from "../core/transport.ts";
 import { postForm, type Uploadable } from "../core/uploads.ts";
@@ -71,8 +71,9 @@ export class Files {
   }
 
   /** Lists the files of your organisation. */
-  list(options?: RequestOptions): APIPromise<Page<FileObject>> {
-    return this.#t.request(
+  list(options?: RequestOptions): PagePromise<Page<FileObject>, FileObject> {
+    return requestPage(
+      this.#t,
       { method: "GET", path: "/files", page: Page },
       options,
     );

@@ -8,7 +8,7 @@
 
 import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
-import { Page } from "../core/pagination.ts";
+import { Page, PagePromise, requestPage } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
 import type { Stream } from "../core/stream.ts";
 import type { Requester } from "../core/transport.ts";
@@ -64,11 +64,12 @@ export class FineTunes {
    *
    * @deprecated Use `client.fineTuning.jobs.list`.
    */
-  list(options?: RequestOptions): APIPromise<Page<FineTune>> {
-    return this.#t.request(
-      { method: "GET", path: "/fine-tunes", page: Page },
-      options,
-    );
+  list(options?: RequestOptions): PagePromise<Page<FineTune>, FineTune> {
+    return requestPage(this.#t, {
+      method: "GET",
+      path: "/fine-tunes",
+      page: Page,
+    }, options);
   }
 
   /**
@@ -115,7 +116,7 @@ export class FineTunes {
     fineTuneId: string,
     query?: FineTuneListEventsParams & { stream?: false | null },
     options?: RequestOptions,
-  ): APIPromise<Page<FineTuneEvent>>;
+  ): PagePromise<Page<FineTuneEvent>, FineTuneEvent>;
   /**
    * Lists a fine-tune's events, or follows them when `query.stream` is true.
    *
@@ -136,7 +137,7 @@ export class FineTunes {
       method: "GET",
       path: path`/fine-tunes/${fineTuneId}/events`,
       query: { stream: query?.stream ?? undefined },
-      ...(stream ? { stream } : { page: Page }),
+      ...(stream ? { stream } : { page: Page, promise: PagePromise }),
     }, options);
   }
 }

@@ -6,7 +6,11 @@
 
 import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
-import { CursorPage } from "../core/pagination.ts";
+import {
+  CursorPage,
+  type PagePromise,
+  requestPage,
+} from "../core/pagination.ts";
 import { path } from "../core/request.ts";
 import type { Requester } from "../core/transport.ts";
 import type {
@@ -32,7 +36,7 @@ const cursor = (query?: FineTuningListParams) => ({
  * ```ts
  * import { Checkpoints, Transport } from "@webstd/openai/fine_tuning";
  * const checkpoints = new Checkpoints(new Transport({ apiKey: "sk-test" }));
- * for await (const c of await checkpoints.list("ftjob-abc123")) {
+ * for await (const c of checkpoints.list("ftjob-abc123")) {
  *   console.log(c.step_number, c.metrics.train_loss);
  * }
  * ```
@@ -49,8 +53,8 @@ export class Checkpoints {
     fineTuningJobId: string,
     query?: FineTuningListParams,
     options?: RequestOptions,
-  ): APIPromise<CursorPage<FineTuningJobCheckpoint>> {
-    return this.#t.request({
+  ): PagePromise<CursorPage<FineTuningJobCheckpoint>, FineTuningJobCheckpoint> {
+    return requestPage(this.#t, {
       method: "GET",
       path: path`/fine_tuning/jobs/${fineTuningJobId}/checkpoints`,
       query: cursor(query),
@@ -69,7 +73,7 @@ export class Checkpoints {
  * const jobs = new Jobs(new Transport({ apiKey: "sk-test" }));
  * const job = await jobs.create({ model: "gpt-3.5-turbo", training_file: "file-abc123" });
  * console.log(job.status);
- * for await (const each of await jobs.list({ limit: 10 })) console.log(each.id);
+ * for await (const each of jobs.list({ limit: 10 })) console.log(each.id);
  * ```
  */
 export class Jobs {
@@ -97,8 +101,8 @@ export class Jobs {
   list(
     query?: FineTuningListParams,
     options?: RequestOptions,
-  ): APIPromise<CursorPage<FineTuningJob>> {
-    return this.#t.request({
+  ): PagePromise<CursorPage<FineTuningJob>, FineTuningJob> {
+    return requestPage(this.#t, {
       method: "GET",
       path: "/fine_tuning/jobs",
       query: cursor(query),
@@ -133,8 +137,8 @@ export class Jobs {
     fineTuningJobId: string,
     query?: FineTuningListParams,
     options?: RequestOptions,
-  ): APIPromise<CursorPage<FineTuningJobEvent>> {
-    return this.#t.request({
+  ): PagePromise<CursorPage<FineTuningJobEvent>, FineTuningJobEvent> {
+    return requestPage(this.#t, {
       method: "GET",
       path: path`/fine_tuning/jobs/${fineTuningJobId}/events`,
       query: cursor(query),

@@ -6,7 +6,7 @@
 
 import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
-import { Page } from "../core/pagination.ts";
+import { Page, type PagePromise, requestPage } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
 import type { AnyString } from "./shared.ts";
 import type { Requester } from "../core/transport.ts";
@@ -42,7 +42,7 @@ export interface ModelDeleted {
  * ```ts
  * import { Models, Transport } from "@webstd/openai/models";
  * const models = new Models(new Transport({ apiKey: "sk-test" }));
- * for await (const model of await models.list()) console.log(model.id);
+ * for await (const model of models.list()) console.log(model.id);
  * ```
  */
 export class Models {
@@ -53,8 +53,9 @@ export class Models {
   }
 
   /** Lists the models available to you. */
-  list(options?: RequestOptions): APIPromise<Page<Model>> {
-    return this.#t.request(
+  list(options?: RequestOptions): PagePromise<Page<Model>, Model> {
+    return requestPage(
+      this.#t,
       { method: "GET", path: "/models", page: Page },
       options,
     );

@@ -1,0 +1,77 @@
+import { PagePromise, toFile } from "../../mod.ts";
+import { assert, assertEquals } from "../_assert.ts";
+import { setup } from "./_helpers.ts";
+
+// Every list method can be iterated without awaiting the page first, as with
+// the official SDK: `for await (const x of client.models.list())`. Iterating
+// walks every page, exactly as iterating the awaited page does.
+
+type Lister = () => PagePromise<AsyncIterable<unknown>, unknown>;
+
+// Items as JSON text: legacy fine-tune events have no id.
+async function items(iterable: AsyncIterable<unknown>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const item of iterable) out.push(JSON.stringify(item));
+  return out;
+}
+
+Deno.test("every list method iterates directly, across pages, like its awaited page", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const file = await client.files.create({
+    file: await toFile(new TextEncoder().encode("{}\n"), "a.jsonl"),
+    purpose: "fine-tune",
+  });
+  const tune = await client.fineTunes.create({ training_file: file.id });
+  const job = "ftjob-mock-003";
+  const listers: Record<string, Lister> = {
+    "models.list": () => client.models.list(),
+    "engines.list": () => client.engines.list(),
+    "files.list": () => client.files.list(),
+    "fineTunes.list": () => client.fineTunes.list(),
+    "fineTunes.listEvents": () => client.fineTunes.listEvents(tune.id),
+    "fineTuning.jobs.list": () => client.fineTuning.jobs.list({ limit: 2 }),
+    "fineTuning.jobs.listEvents": () =>
+      client.fineTuning.jobs.listEvents(job, { limit: 7 }),
+    "fineTuning.jobs.checkpoints.list": () =>
+      client.fineTuning.jobs.checkpoints.list(job, { limit: 10 }),
+  };
+  for (const [name, list] of Object.entries(listers)) {
+    const promise = list();
+    assert(promise instanceof PagePromise, name);
+    const direct = await items(promise);
+    const viaPage = await items(await list());
+    assert(direct.length > 0, `${name}: no items`);
+    assertEquals(direct, viaPage, name);
+  }
+  // Cursor lists really walked several pages.
+  const events = await items(
+    client.fineTuning.jobs.listEvents(job, { limit: 7 }),
+  );
+  assertEquals(events.length, 25);
+});
+
+Deno.test("a page promise still awaits to its page and keeps withResponse", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const page = await client.models.list();
+  assert(Array.isArray(page.data) && page.data.length > 0);
+  const { data, response } = await client.models.list().withResponse();
+  assertEquals(data.data.map((m) => m.id), page.data.map((m) => m.id));
+  assertEquals(response.status, 200);
+});
+
+Deno.test("iterating a failing list rejects with its API error", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  server.mock.fault({ status: 500, times: 1 });
+  let caught: unknown;
+  try {
+    for await (const _model of client.models.list()) {
+      throw new Error("unreachable: the list failed");
+    }
+  } catch (error) {
+    caught = error;
+  }
+  assertEquals((caught as Error).name, "InternalServerError");
+});
