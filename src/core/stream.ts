@@ -19,6 +19,8 @@ export interface StreamOptions {
   idleTimeout?: number;
   /** The caller's signal: when it fires the stream ends with `APIUserAbortError`. */
   signal?: AbortSignal | null;
+  /** The response's headers, given to an `APIError` built from an `error` event. */
+  headers?: Headers;
 }
 
 const DONE = "[DONE]";

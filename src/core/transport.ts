@@ -300,6 +300,7 @@ class Call<T> implements PreparedResponse<T> {
       return new Stream(response.body, this.controller, {
         idleTimeout: this.timeout,
         signal: this.signal,
+        headers: response.headers,
       }) as T;
     }
     if (spec.as === "response") return response as T;
