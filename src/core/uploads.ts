@@ -1,136 +1,37 @@
 /**
- * File uploads with Web types only: {@link toFile} turns bytes, blobs,
- * streams and responses into a `File`; {@link multipart} builds the native
- * `FormData` of a multipart request.
+ * Multipart uploads with Web types only: {@link multipart} builds the native
+ * `FormData` of a request and {@link postForm} sends it, turning responses,
+ * streams and async iterables in file fields into files first (see toFile).
  *
  * @module
  */
 
-import { APIPromise } from "./api_promise.ts";
+import { APIPromise, type PreparedResponse } from "./api_promise.ts";
 import { readsBlobPartsWhole } from "./env.ts";
 import type { RequestOptions } from "./options.ts";
+import {
+  describe,
+  isAsyncIterable,
+  toFile,
+  type ToFileInput,
+  withExtension,
+} from "./to_file.ts";
 import type { Requester, RequestSpec } from "./transport.ts";
 
-/** What an upload field takes directly: a `File` (or any `Blob`). */
-export type Uploadable = File | Blob;
-
-/** Everything {@link toFile} can turn into a `File`. */
-export type ToFileInput =
-  | Blob
-  | ArrayBuffer
-  | ArrayBufferView<ArrayBuffer>
-  | ReadableStream<Uint8Array>
-  | Response;
-
-/** Options of {@link toFile}. */
-export interface ToFileOptions {
-  /** The MIME type; by default the input's own type (or a Response's content type). */
-  type?: string;
-}
+export { toFile, type ToFileInput, type ToFileOptions } from "./to_file.ts";
 
 /**
- * Makes a `File` out of bytes, a `Blob`, a byte stream or a `Response`,
- * copying no more than needed: a `File` that already has this name and type
- * comes back as it is, a `Blob` is referenced rather than copied, and a
- * stream or response body is read once.
- *
- * @example Upload bytes you hold in memory
- * ```ts
- * import { toFile } from "@webstd/openai";
- * const bytes = new TextEncoder().encode('{"prompt":"a","completion":"b"}\n');
- * const file = await toFile(bytes, "train.jsonl", { type: "application/jsonl" });
- * console.log(file.name, file.size); // train.jsonl 32
- * ```
- *
- * @example Upload a downloaded body without buffering it by hand
- * ```ts
- * import { toFile } from "@webstd/openai";
- * const res = new Response("RIFF....", { headers: { "content-type": "audio/wav" } });
- * const file = await toFile(res, "speech.wav");
- * console.log(file.type); // audio/wav
- * ```
+ * What an upload field takes: a `File` or any `Blob`, or, as with the
+ * official SDK, a `Response` (`await fetch(url)`), a byte stream or an async
+ * iterable of chunks, which are read into a file first (see toFile for the
+ * name they get).
  */
-export async function toFile(
-  data: ToFileInput,
-  name?: string,
-  options: ToFileOptions = {},
-): Promise<File> {
-  const { type } = options;
-  if (data instanceof Blob) {
-    const fileName = name ?? (data instanceof File ? data.name : "blob");
-    if (
-      data instanceof File && data.name === fileName &&
-      (type === undefined || type === data.type)
-    ) {
-      return data;
-    }
-    return new File([data], fileName, { type: type ?? data.type });
-  }
-  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
-    return new File([data], name ?? "blob", { type });
-  }
-  if (data instanceof Response) {
-    if (data.bodyUsed) {
-      throw new TypeError(
-        `Cannot make a file from the response of ${
-          data.url || "a request"
-        }: its body was already read`,
-      );
-    }
-    return new File([await data.blob()], name ?? urlName(data.url), {
-      type: type ?? data.headers.get("content-type") ?? "",
-    });
-  }
-  if (data instanceof ReadableStream) {
-    if (data.locked) {
-      throw new TypeError("Cannot make a file from a locked stream");
-    }
-    return new File([await new Response(data).blob()], name ?? "blob", {
-      type,
-    });
-  }
-  throw new TypeError(
-    `Cannot make a file from ${describe(data)}: expected a Blob, File, ` +
-      "ArrayBuffer, typed array, ReadableStream or Response",
-  );
-}
-
-function urlName(url: string): string {
-  const last = url.split(/[?#]/)[0].split("/").pop();
-  try {
-    return last ? decodeURIComponent(last) : "blob";
-  } catch {
-    return last || "blob";
-  }
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") {
-    const name = Object.getPrototypeOf(value)?.constructor?.name;
-    return name && name !== "Object" ? `a ${name}` : "a plain object";
-  }
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? value.slice(0, 40) + "..." : value;
-    return `the string ${JSON.stringify(shown)}`;
-  }
-  return `${typeof value} ${String(value)}`;
-}
-
-// File extensions for the types these endpoints take, where the subtype is not the extension.
-const EXTENSIONS: Record<string, string> = {
-  "audio/mpeg": "mp3",
-  "audio/mp4": "m4a",
-  "audio/x-m4a": "m4a",
-  "audio/x-wav": "wav",
-  "audio/wave": "wav",
-  "application/jsonl": "jsonl",
-  "application/x-ndjson": "jsonl",
-  "application/octet-stream": "bin",
-  "text/plain": "txt",
-  "image/jpeg": "jpg",
-};
+export type Uploadable =
+  | File
+  | Blob
+  | Response
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<BlobPart>;
 
 /**
  * The name a file part is sent with: the `File`'s own name, else the field
@@ -145,9 +46,7 @@ const EXTENSIONS: Record<string, string> = {
  */
 export function partName(field: string, blob: Blob): string {
   if (blob instanceof File && blob.name) return blob.name;
-  const type = blob.type.split(";")[0].trim().toLowerCase();
-  const ext = EXTENSIONS[type] ?? /^[a-z]+\/([a-z0-9]{1,5})$/.exec(type)?.[1];
-  return ext ? `${field}.${ext}` : field;
+  return withExtension(field, blob.type);
 }
 
 // 128 KiB slices kept a 200 MiB upload's peak to ~50 MiB over the file on
@@ -191,7 +90,8 @@ function appendValue(form: FormData, field: string, value: unknown): void {
  * strings; `undefined` and `null` fields are left out; an array becomes one
  * part per item under the same field name (`tags: ["a", "b"]` sends `tags=a`
  * and `tags=b`, no `[]` suffix). Fields named in `fileFields` must hold a
- * `File` or `Blob`; anything else throws a `TypeError` that names the field.
+ * `File` or `Blob` (postForm reads responses and streams into files first);
+ * anything else throws a `TypeError` that names the field.
  * Every file part carries a file name (see {@link partName}). No content type
  * is set here: `fetch` writes it with the boundary. Where the runtime would
  * leave a copy of every part of a large file in memory (Deno), the part holds
@@ -222,9 +122,9 @@ export function multipart(
     if (fileFields.includes(field)) {
       if (!(value instanceof Blob)) {
         throw new TypeError(
-          `Invalid ${field}: expected a File or Blob, got ${
+          `Invalid ${field}: expected a File, Blob, Response or stream, got ${
             describe(value)
-          }; wrap bytes, streams and responses with toFile() first`,
+          }; wrap bytes with toFile() first`,
         );
       }
       appendFile(form, field, value);
@@ -239,7 +139,9 @@ export function multipart(
 
 /**
  * Sends `spec` with its `body` (an object of fields) as multipart form data.
- * A bad field rejects the returned promise before any request is made.
+ * File fields holding a `Response`, a stream or an async iterable are read
+ * into files first. A bad field rejects the returned promise before any
+ * request is made.
  *
  * @example
  * ```ts ignore
@@ -252,11 +154,42 @@ export function postForm<T>(
   fileFields: readonly string[],
   options?: RequestOptions,
 ): APIPromise<T> {
+  const fields = spec.body as Record<string, unknown>;
+  if (fileFields.some((field) => isSource(fields?.[field]))) {
+    return new APIPromise<T>(
+      readThenSend<T>(requester, spec, fileFields, options),
+    );
+  }
   let body: FormData;
   try {
-    body = multipart(spec.body as Record<string, unknown>, fileFields);
+    body = multipart(fields, fileFields);
   } catch (error) {
     return new APIPromise<T>(Promise.reject(error));
   }
   return requester.request<T>({ ...spec, body }, options);
+}
+
+// A file field value toFile() must read first.
+function isSource(value: unknown): boolean {
+  return value instanceof Response || value instanceof ReadableStream ||
+    (!(value instanceof Blob) && isAsyncIterable(value));
+}
+
+async function readThenSend<T>(
+  requester: Requester,
+  spec: RequestSpec,
+  fileFields: readonly string[],
+  options: RequestOptions | undefined,
+): Promise<PreparedResponse<T>> {
+  const fields = { ...spec.body as Record<string, unknown> };
+  for (const field of fileFields) {
+    const value = fields[field];
+    if (isSource(value)) fields[field] = await toFile(value as ToFileInput);
+  }
+  const sent = requester.request<T>(
+    { ...spec, body: multipart(fields, fileFields) },
+    options,
+  );
+  // The inner promise keeps its own clock and lazy parsing: parse() asks it.
+  return { response: await sent.asResponse(), parse: () => sent.then() };
 }

@@ -65,8 +65,8 @@ export interface ChatCompletionCreateParams {
   stream?: boolean | null;
   /** Up to four stop sequences. */
   stop?: Stop;
-  /** The most tokens to generate. */
-  max_tokens?: number;
+  /** The most tokens to generate; `null` for no limit beyond the context. */
+  max_tokens?: number | null;
   /** -2 to 2: penalise tokens already present. */
   presence_penalty?: number | null;
   /** -2 to 2: penalise frequent tokens. */

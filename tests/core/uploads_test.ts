@@ -32,7 +32,16 @@ Deno.test("toFile: a renamed File or a Blob is wrapped, bytes and type kept", as
   assertEquals(await read(fromBlob), bytes());
   const retyped = await toFile(blob, "x.bin", { type: "application/x" });
   assertEquals(retyped.type, "application/x");
-  assertEquals((await toFile(blob)).name, "blob");
+  // Unnamed, it is named for its type: the audio endpoints read the format
+  // from the extension.
+  assertEquals((await toFile(blob)).name, "blob.wav");
+  const mp3 = new Blob([bytes()], { type: "audio/mpeg" });
+  assertEquals((await toFile(mp3)).name, "blob.mp3");
+  assertEquals((await toFile(new Blob([bytes()]))).name, "blob");
+  assertEquals(
+    (await toFile(bytes(), undefined, { type: "image/png" })).name,
+    "blob.png",
+  );
 });
 
 Deno.test("toFile: Uint8Array, ArrayBuffer and other views", async () => {
@@ -74,7 +83,34 @@ Deno.test("toFile: a Response gives its body, content type and URL name", async 
   await assertRejects(() => toFile(res, "again"), TypeError, "already read");
   const typed = await toFile(new Response("x"), "x.txt", { type: "text/x" });
   assertEquals(typed.type, "text/x");
-  assertEquals((await toFile(new Response("x"))).name, "blob");
+  assertEquals((await toFile(new Response("x"))).name, "blob.txt");
+});
+
+Deno.test("toFile: a promise of an input is awaited, as with the official SDK", async () => {
+  const file = await toFile(
+    Promise.resolve(
+      new Response(bytes(), { headers: { "content-type": "audio/mpeg" } }),
+    ),
+  );
+  assertEquals([file.name, file.type], ["blob.mp3", "audio/mpeg"]);
+  assertEquals(await read(file), bytes());
+});
+
+Deno.test("toFile: an async iterable of chunks is read, named by its path", async () => {
+  async function* chunks() {
+    yield new Uint8Array([1, 2]);
+    yield "é";
+    yield new Blob([new Uint8Array([3])]);
+  }
+  const file = await toFile(chunks(), "c.bin");
+  assertEquals(await read(file), new Uint8Array([1, 2, 0xc3, 0xa9, 3]));
+  // A Node fs.ReadStream is an async iterable with a `path`.
+  const stream = Object.assign(chunks(), { path: "/data/train.jsonl" });
+  assertEquals((await toFile(stream)).name, "train.jsonl");
+  assertEquals(
+    (await toFile(chunks(), undefined, { type: "audio/mpeg" })).name,
+    "blob.mp3",
+  );
 });
 
 Deno.test("toFile: other inputs are a TypeError naming them", async () => {
@@ -84,6 +120,7 @@ Deno.test("toFile: other inputs are a TypeError naming them", async () => {
   await assertRejects(() => bad(42), TypeError, "number 42");
   await assertRejects(() => bad({ a: 1 }), TypeError, "a plain object");
   await assertRejects(() => bad(null), TypeError, "null");
+  await assertRejects(() => bad(Promise.resolve(7)), TypeError, "number 7");
 });
 
 Deno.test("multipart: scalars as strings, nullish left out, arrays repeated", () => {
@@ -148,7 +185,7 @@ Deno.test("multipart: a wrong type in a file field is a TypeError naming it", ()
     assertThrows(
       () => multipart({ image: value }, ["image"]),
       TypeError,
-      `Invalid image: expected a File or Blob, got ${shown}; wrap bytes, streams and responses with toFile() first`,
+      `Invalid image: expected a File, Blob, Response or stream, got ${shown}; wrap bytes with toFile() first`,
     );
   }
   assertThrows(

@@ -163,13 +163,13 @@ Deno.test("audio: a wrong file type rejects before any request", async () => {
         model: "whisper-1",
       }),
     TypeError,
-    'Invalid file: expected a File or Blob, got the string "speech.mp3"; wrap',
+    'Invalid file: expected a File, Blob, Response or stream, got the string "speech.mp3"; wrap',
   );
   await assertRejects(
     () =>
       client.audio.translations.create({
-        // @ts-expect-error: a stream must go through toFile first
-        file: new Blob(["x"]).stream(),
+        // @ts-expect-error: bytes must go through toFile first
+        file: new Uint8Array([1, 2]),
         model: "whisper-1",
       }),
     TypeError,

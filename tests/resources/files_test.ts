@@ -83,7 +83,7 @@ Deno.test("files.create rejects a wrong file type before any request", async () 
       // @ts-expect-error: file must be a File or Blob
       () => client.files.create({ file, purpose: "fine-tune" }),
       TypeError,
-      "Invalid file: expected a File or Blob",
+      "Invalid file: expected a File, Blob, Response or stream",
     );
   }
   assertEquals(server.mock.requests.length, 0);
@@ -243,4 +243,59 @@ Deno.test("files.create re-sends the whole multipart body after a 500", async ()
     new TextDecoder("latin1").decode(body).replaceAll(type.split("=")[1], "")
   );
   assert(a === b, "the two attempts sent different bodies");
+});
+
+Deno.test("files.create takes a Response, a stream or an async iterable as the file, like the official SDK", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const sources: [string, () => unknown, string][] = [
+    [
+      "a Response",
+      () =>
+        new Response(JSONL, {
+          headers: { "content-type": "application/jsonl" },
+        }),
+      "blob.jsonl",
+    ],
+    ["a ReadableStream", () => new Blob([JSONL]).stream(), "blob"],
+    [
+      "an async iterable with a path",
+      () =>
+        Object.assign(
+          (async function* () {
+            yield JSONL.slice(0, 5);
+            yield new TextEncoder().encode(JSONL.slice(5));
+          })(),
+          { path: "/tmp/train.jsonl" },
+        ),
+      "train.jsonl",
+    ],
+  ];
+  for (const [what, source, name] of sources) {
+    const created = await client.files.create({
+      file: source() as Response,
+      purpose: "fine-tune",
+    });
+    const sent = (last(server).body as Record<string, unknown>).file as File;
+    assertEquals([sent.name, await sent.text()], [name, JSONL], what);
+    assertEquals(created.bytes, JSONL.length, what);
+  }
+  // withResponse still gives the parsed file and the HTTP response.
+  const { data, response } = await client.files.create({
+    file: new Response(JSONL),
+    purpose: "fine-tune",
+  }).withResponse();
+  assertEquals([data.object, response.status], ["file", 200]);
+});
+
+Deno.test("files.create with a Response file still maps API errors", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  server.mock.fault({ status: 400, times: 1 });
+  await assertRejects(
+    () =>
+      client.files.create({ file: new Response(JSONL), purpose: "fine-tune" }),
+    Error,
+    "400",
+  );
 });

@@ -94,19 +94,19 @@ Deno.test("images: a wrong image or mask type rejects before any request", async
     // @ts-expect-error: image must be a File or Blob
     () => client.images.edit({ image: "otter.png", prompt: "p" }),
     TypeError,
-    'Invalid image: expected a File or Blob, got the string "otter.png"',
+    'Invalid image: expected a File, Blob, Response or stream, got the string "otter.png"',
   );
   await assertRejects(
     // @ts-expect-error: mask must be a File or Blob
     () => client.images.edit({ image: png(), mask: PNG, prompt: "p" }),
     TypeError,
-    "Invalid mask: expected a File or Blob, got a Uint8Array; wrap bytes, streams and responses with toFile() first",
+    "Invalid mask: expected a File, Blob, Response or stream, got a Uint8Array; wrap bytes with toFile() first",
   );
   await assertRejects(
     // @ts-expect-error: image must be a File or Blob
     () => client.images.createVariation({ image: { path: "x.png" } }),
     TypeError,
-    "Invalid image: expected a File or Blob, got a plain object",
+    "Invalid image: expected a File, Blob, Response or stream, got a plain object",
   );
   assertEquals(server.mock.requests.length, 0);
 });

@@ -1,0 +1,186 @@
+/**
+ * {@link toFile}: turns bytes, blobs, streams, async iterables and responses
+ * into a `File` an upload can send, with a name the API can read the format
+ * from.
+ *
+ * @module
+ */
+
+/** Everything {@link toFile} can turn into a `File`. */
+export type ToFileInput =
+  | Blob
+  | ArrayBuffer
+  | ArrayBufferView<ArrayBuffer>
+  | ReadableStream<Uint8Array>
+  | Response
+  | AsyncIterable<BlobPart>;
+
+/** Options of {@link toFile}. */
+export interface ToFileOptions {
+  /** The MIME type; by default the input's own type (or a Response's content type). */
+  type?: string;
+}
+
+/**
+ * Makes a `File` out of bytes, a `Blob`, a byte stream, an async iterable of
+ * chunks (a Node `fs.ReadStream`, say) or a `Response`, or a promise of one
+ * (`toFile(fetch(url))`), copying no more than needed: a `File` that already
+ * has this name and type comes back as it is, a `Blob` is referenced rather
+ * than copied, and a stream or response body is read once. Without a name,
+ * a response is named after its URL, an object with a `name` or `path` after
+ * that, and anything else `blob` plus an extension from the type
+ * (`blob.mp3` for `audio/mpeg`): the audio endpoints read the format from it.
+ *
+ * @example Upload bytes you hold in memory
+ * ```ts
+ * import { toFile } from "@webstd/openai";
+ * const bytes = new TextEncoder().encode('{"prompt":"a","completion":"b"}\n');
+ * const file = await toFile(bytes, "train.jsonl", { type: "application/jsonl" });
+ * console.log(file.name, file.size); // train.jsonl 32
+ * ```
+ *
+ * @example Upload a downloaded body without buffering it by hand
+ * ```ts
+ * import { toFile } from "@webstd/openai";
+ * const res = new Response("RIFF....", { headers: { "content-type": "audio/wav" } });
+ * const file = await toFile(res, "speech.wav");
+ * console.log(file.type); // audio/wav
+ * ```
+ */
+export async function toFile(
+  input: ToFileInput | PromiseLike<ToFileInput>,
+  name?: string,
+  options: ToFileOptions = {},
+): Promise<File> {
+  const data = await input;
+  const { type } = options;
+  if (data instanceof Blob) {
+    const fileName = name ??
+      (data instanceof File ? data.name : unnamed(type ?? data.type));
+    if (
+      data instanceof File && data.name === fileName &&
+      (type === undefined || type === data.type)
+    ) {
+      return data;
+    }
+    return new File([data], fileName, { type: type ?? data.type });
+  }
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
+    return new File([data], name ?? unnamed(type), { type });
+  }
+  if (data instanceof Response) {
+    if (data.bodyUsed) {
+      throw new TypeError(
+        `Cannot make a file from the response of ${
+          data.url || "a request"
+        }: its body was already read`,
+      );
+    }
+    const blob = await data.blob();
+    const fileType = type ?? data.headers.get("content-type") ?? "";
+    return new File([blob], name ?? urlName(data.url, fileType), {
+      type: fileType,
+    });
+  }
+  if (data instanceof ReadableStream) {
+    if (data.locked) {
+      throw new TypeError("Cannot make a file from a locked stream");
+    }
+    return new File([await new Response(data).blob()], name ?? unnamed(type), {
+      type,
+    });
+  }
+  if (isAsyncIterable(data)) {
+    const parts: BlobPart[] = [];
+    for await (const chunk of data) parts.push(chunk);
+    return new File(parts, name ?? ownName(data) ?? unnamed(type), { type });
+  }
+  throw new TypeError(
+    `Cannot make a file from ${describe(data)}: expected a Blob, File, ` +
+      "ArrayBuffer, typed array, ReadableStream, async iterable or Response",
+  );
+}
+
+/** Whether `value` is an async iterable (a stream of chunks, say). */
+export function isAsyncIterable(value: unknown): value is AsyncIterable<
+  BlobPart
+> {
+  return typeof (value as AsyncIterable<unknown> | null)
+    ?.[Symbol.asyncIterator] === "function";
+}
+
+// File extensions for the types these endpoints take, where the subtype is not the extension.
+const EXTENSIONS: Record<string, string> = {
+  "audio/mpeg": "mp3",
+  "audio/mp4": "m4a",
+  "audio/x-m4a": "m4a",
+  "audio/x-wav": "wav",
+  "audio/wave": "wav",
+  "application/jsonl": "jsonl",
+  "application/x-ndjson": "jsonl",
+  "application/octet-stream": "bin",
+  "text/plain": "txt",
+  "image/jpeg": "jpg",
+};
+
+/**
+ * `base` with the extension of MIME type `type` when one is known
+ * (`withExtension("file", "audio/mpeg")` gives `file.mp3`), else `base`.
+ *
+ * @example
+ * ```ts
+ * import { withExtension } from "./to_file.ts";
+ * withExtension("image", "image/png"); // "image.png"
+ * ```
+ */
+export function withExtension(base: string, type = ""): string {
+  const mime = type.split(";")[0].trim().toLowerCase();
+  const ext = EXTENSIONS[mime] ?? /^[a-z]+\/([a-z0-9]{1,5})$/.exec(mime)?.[1];
+  return ext ? `${base}.${ext}` : base;
+}
+
+function unnamed(type: string | undefined): string {
+  return withExtension("blob", type);
+}
+
+// A Node ReadStream has a `path`, a Bun file or a named blob-like a `name`.
+function ownName(value: object): string | undefined {
+  const { name, path } = value as { name?: unknown; path?: unknown };
+  const full = typeof name === "string" && name ? name : path;
+  return typeof full === "string" && full
+    ? full.split(/[\\/]/).pop() || undefined
+    : undefined;
+}
+
+function urlName(url: string, type: string): string {
+  const last = url.split(/[?#]/)[0].split("/").pop();
+  try {
+    return last ? decodeURIComponent(last) : unnamed(type);
+  } catch {
+    return last || unnamed(type);
+  }
+}
+
+/**
+ * A short description of a value for error messages: its kind, or the start
+ * of a string.
+ *
+ * @example
+ * ```ts
+ * import { describe } from "./to_file.ts";
+ * describe([1, 2]); // "an array"
+ * ```
+ */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") {
+    const name = Object.getPrototypeOf(value)?.constructor?.name;
+    return name && name !== "Object" ? `a ${name}` : "a plain object";
+  }
+  if (typeof value === "string") {
+    const shown = value.length > 40 ? value.slice(0, 40) + "..." : value;
+    return `the string ${JSON.stringify(shown)}`;
+  }
+  return `${typeof value} ${String(value)}`;
+}
