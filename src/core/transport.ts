@@ -102,9 +102,12 @@ export class Transport implements Requester {
     }
     const baseURL = options.baseURL ?? readEnv("OPENAI_BASE_URL") ??
       "https://api.openai.com/v1";
-    if (!/^https?:\/\/\S+$/i.test(baseURL)) {
+    // A query would end up before the path; it belongs in defaultQuery.
+    if (!/^https?:\/\/[^\s?#]+$/i.test(baseURL)) {
       throw new TypeError(
-        `Invalid baseURL ${JSON.stringify(baseURL)}: expected an http(s) URL`,
+        `Invalid baseURL ${
+          JSON.stringify(baseURL)
+        }: expected an http(s) URL without a query (use defaultQuery)`,
       );
     }
     this.baseURL = baseURL.replace(/\/+$/, "");
@@ -125,7 +128,9 @@ export class Transport implements Requester {
     this.#headers = headers;
     this.#json = { ...headers, "content-type": "application/json" };
     this.#query = options.defaultQuery;
-    this.#fetch = options.fetch;
+    if ((this.#fetch = options.fetch) && typeof options.fetch != "function") {
+      throw new TypeError("Invalid fetch: expected a function");
+    }
   }
 
   /** Sends `spec`, retrying as the policy allows; see {@link RequestSpec}. */
@@ -143,21 +148,21 @@ export class Transport implements Requester {
     options: RequestOptions | undefined,
   ): Promise<Call<T>> {
     const { method, body } = spec;
+    // Later wins: a request's query overrides the client's (`undefined`
+    // removes a default), as with the official SDK.
+    const base = this.#query, query = options?.query;
     const url = appendQuery(
-      appendQuery(
-        appendQuery(this.baseURL + spec.path, this.#query),
-        spec.query,
-      ),
-      options?.query,
+      this.baseURL + spec.path,
+      base || query ? { ...base, ...spec.query, ...query } : spec.query,
     );
     const form = body instanceof FormData;
     const payload = body === undefined || form
       ? body as FormData | undefined
       : JSON.stringify(body);
-    const base = payload === undefined || form ? this.#headers : this.#json;
+    const preset = payload === undefined || form ? this.#headers : this.#json;
     const headers = options?.headers
-      ? mergeHeaders({ ...base }, options.headers)
-      : base;
+      ? mergeHeaders({ ...preset }, options.headers)
+      : preset;
     const timeout = call.timeout = check(
       "timeout",
       options?.timeout ?? this.timeout,
@@ -177,9 +182,10 @@ export class Transport implements Requester {
       const controller = call.controller = new AbortController();
       let signal = controller.signal;
       if (user) {
-        // edge-runtime has no AbortSignal.any: there the abort is forwarded.
         if (AbortSignal.any) signal = AbortSignal.any([user, signal]);
         else {
+          // edge-runtime has no AbortSignal.any: there the abort is forwarded
+          // (the listener stays until the signal fires or is collected).
           user.addEventListener("abort", () => controller.abort(user.reason), {
             once: true,
           });
@@ -197,8 +203,10 @@ export class Transport implements Requester {
       } catch (cause) {
         deadlines.delete(call);
         const err = call.failure(cause);
-        if (err instanceof APIUserAbortError || attempt >= retries) {
-          if (attempt) err.message += suffix(attempt);
+        // An abort is not a failure that was retried.
+        if (err instanceof APIUserAbortError) throw err;
+        if (attempt >= retries) {
+          err.message += suffix(attempt);
           throw err;
         }
         await wait(attempt, undefined, user);
@@ -213,8 +221,13 @@ export class Transport implements Requester {
           await wait(attempt, response.headers, user);
           continue;
         }
-        const text = await response.text().catch(() => "");
+        // The body is only detail, but an abort or timeout while reading it
+        // is still reported as such.
+        const text = await response.text().catch((cause) =>
+          user?.aborted || call.timedOut ? call.failure(cause) : ""
+        );
         deadlines.delete(call);
+        if (typeof text != "string") throw text;
         throw makeAPIError(
           response.status,
           text,

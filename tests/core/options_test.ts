@@ -129,6 +129,26 @@ Deno.test("defaultHeaders, defaultQuery, per-request headers and query", async (
   assertEquals(mock.requests[1].headers["x-team"], "core");
 });
 
+Deno.test("a request's query overrides the client's default, once, and undefined removes it", async () => {
+  const { client, calls } = stubClient([
+    () => json({ object: "list", data: [] }),
+  ], {
+    defaultQuery: { "api-version": "2023-05-15", keep: "yes" },
+  });
+  await client.fineTuning.jobs.list({ limit: 5 }, {
+    query: { "api-version": "2024-02-01", limit: 20 },
+  });
+  await client.fineTuning.jobs.list(undefined, {
+    query: { "api-version": undefined },
+  });
+  const [first, second] = calls.map((call) => new URL(call.url));
+  assertEquals(
+    [...first.searchParams],
+    [["api-version", "2024-02-01"], ["keep", "yes"], ["limit", "20"]],
+  );
+  assertEquals([...second.searchParams], [["keep", "yes"]]);
+});
+
 Deno.test("a null per-request header can remove the Authorization default", async () => {
   const { client, mock } = inProcess();
   const err = await assertRejects(
@@ -158,7 +178,11 @@ Deno.test("invalid options throw TypeError naming the value", () => {
     [{ maxRetries: Infinity }, "maxRetries"],
     [{ baseURL: "ftp://x" }, "baseURL"],
     [{ baseURL: "not a url" }, "baseURL"],
+    // A query in the base URL would land before the path.
+    [{ baseURL: "https://x.local/v1?api-version=1" }, "defaultQuery"],
     [{ defaultHeaders: { "bad name": "x" } }, "bad name"],
+    // Found at construction, not retried as a connection error on each call.
+    [{ fetch: "not a function" }, "fetch"],
   ];
   for (const [options, word] of bad) {
     assertThrows(
