@@ -88,11 +88,13 @@ export class OpenAI {
    */
   readonly classifications: Classifications;
   #transport: Transport;
+  #options: ClientOptions;
 
   /** Builds a client; `apiKey`, `organization` and `baseURL` fall back to the environment. */
   constructor(options: ClientOptions = {}) {
     const transport = new Transport(options);
     this.#transport = transport;
+    this.#options = options;
     this.chat = new Chat(transport);
     this.completions = new Completions(transport);
     this.models = new Models(transport);
@@ -107,6 +109,23 @@ export class OpenAI {
     this.classifications = new Classifications(transport);
     this.fineTunes = new FineTunes(transport);
     this.fineTuning = new FineTuning(transport);
+  }
+
+  /**
+   * A new client with `options` laid over this one's, as the official SDK's
+   * `withOptions`; this client is left as it is.
+   *
+   * @example A client for slow batch work next to the default one
+   * ```ts
+   * import OpenAI from "@webstd/openai";
+   * const client = new OpenAI({ apiKey: "sk-test" });
+   * const patient = client.withOptions({ timeout: 1_800_000, maxRetries: 5 });
+   * console.log(patient.timeout, client.timeout); // 1800000 600000
+   * ```
+   */
+  withOptions(options: ClientOptions): this {
+    const Client = this.constructor as new (options: ClientOptions) => this;
+    return new Client({ ...this.#options, ...options });
   }
 
   /** The base URL requests go to. */

@@ -73,6 +73,22 @@ Deno.test("two clients do not share settings", async () => {
   assertEquals(b.mock.requests[0].headers["x-client"], "b");
 });
 
+Deno.test("withOptions gives a new client over the same settings, leaving this one", async () => {
+  const { client, mock } = inProcess({
+    timeout: 1234,
+    defaultHeaders: { "x-client": "base" },
+  });
+  const derived = client.withOptions({ maxRetries: 7 });
+  assert(derived instanceof OpenAI && derived !== client);
+  assertEquals([derived.timeout, derived.maxRetries], [1234, 7]);
+  assertEquals([client.timeout, client.maxRetries], [1234, 2]);
+  await derived.models.retrieve("gpt-4");
+  assertEquals(mock.requests[0].headers["x-client"], "base");
+  assertEquals(mock.requests[0].headers.authorization, `Bearer ${KEY}`);
+  assert(!Deno.inspect(derived).includes(KEY));
+  assert(!JSON.stringify(derived).includes(KEY));
+});
+
 Deno.test("a 404 through the whole client is a NotFoundError with the API's fields", async () => {
   const { client } = inProcess();
   const err = await assertRejects(

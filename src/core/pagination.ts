@@ -5,6 +5,7 @@
  */
 
 import { APIPromise } from "./api_promise.ts";
+import { OpenAIError } from "./errors.ts";
 import type { RequestOptions } from "./options.ts";
 import type { Requester, RequestSpec } from "./transport.ts";
 
@@ -66,14 +67,38 @@ export class Page<Item> implements AsyncIterable<Item> {
     return false;
   }
 
-  /** Fetches the next page; throws when {@link Page.hasNextPage} is false. */
+  /** The items of this page (its `data`), as the official SDK names it. */
+  getPaginatedItems(): Item[] {
+    return this.data;
+  }
+
+  /** Fetches the next page; rejects with `OpenAIError` when {@link Page.hasNextPage} is false. */
   getNextPage(): Promise<this> {
     if (!this.hasNextPage()) {
       return Promise.reject(
-        new RangeError("No next page: check hasNextPage() first"),
+        new OpenAIError("No next page: check hasNextPage() first"),
       );
     }
     return this.requester.request<this>(this.nextSpec(), this.options);
+  }
+
+  /**
+   * Walks the pages themselves, this one first, fetching each next page only
+   * when the loop gets there.
+   *
+   * @example
+   * ```ts
+   * import OpenAI from "@webstd/openai";
+   * const client = new OpenAI({ apiKey: "sk-test" });
+   * const first = await client.fineTuning.jobs.list({ limit: 10 });
+   * for await (const page of first.iterPages()) console.log(page.data.length);
+   * ```
+   */
+  async *iterPages(): AsyncGenerator<this> {
+    // deno-lint-ignore no-this-alias
+    let page = this;
+    yield page;
+    while (page.hasNextPage()) yield page = await page.getNextPage();
   }
 
   /** The request for the next page. */
@@ -83,13 +108,7 @@ export class Page<Item> implements AsyncIterable<Item> {
 
   /** Walks every item of this page and of every following page. */
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {
-    // deno-lint-ignore no-this-alias
-    let page: Page<Item> = this;
-    for (;;) {
-      yield* page.data;
-      if (!page.hasNextPage()) return;
-      page = await page.getNextPage();
-    }
+    for await (const page of this.iterPages()) yield* page.data;
   }
 }
 

@@ -1,5 +1,5 @@
-import { PagePromise, toFile } from "../../mod.ts";
-import { assert, assertEquals } from "../_assert.ts";
+import { OpenAIError, PagePromise, toFile } from "../../mod.ts";
+import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import { setup } from "./_helpers.ts";
 
 // Every list method can be iterated without awaiting the page first, as with
@@ -74,4 +74,22 @@ Deno.test("iterating a failing list rejects with its API error", async () => {
     caught = error;
   }
   assertEquals((caught as Error).name, "InternalServerError");
+});
+
+Deno.test("iterPages walks the pages, getPaginatedItems gives a page's items, the last page has no next", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const first = await client.fineTuning.jobs.listEvents("ftjob-mock-003", {
+    limit: 10,
+  });
+  const sizes: number[] = [];
+  let last = first;
+  for await (const page of first.iterPages()) {
+    assertEquals(page.getPaginatedItems(), page.data);
+    sizes.push(page.data.length);
+    last = page;
+  }
+  assertEquals(sizes, [10, 10, 5]);
+  assertEquals(last.hasNextPage(), false);
+  await assertRejects(() => last.getNextPage(), OpenAIError, "No next page");
 });
