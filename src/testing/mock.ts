@@ -12,8 +12,11 @@ import { FaultQueue, wait } from "./faults.ts";
 import { localFetch } from "./local_fetch.ts";
 import type { MockContext } from "./route.ts";
 import { routes } from "./routes/mod.ts";
-import { apiPath, Router } from "./router.ts";
+import { apiPath, type RouteMatch, Router } from "./router.ts";
 import { sseResponse } from "./sse.ts";
+import { REQUEST_SCHEMAS } from "./request_schemas.ts";
+import { checkRequest } from "./validate.ts";
+import { unknownModel } from "./routes/models.ts";
 
 /**
  * Settings for a {@linkcode MockOpenAI}.
@@ -55,7 +58,10 @@ export interface MockOptions {
 export interface RecordedRequest {
   /** Upper-case HTTP method. */
   method: string;
-  /** The path without the `/v1` prefix. */
+  /**
+   * The path without the `/v1` prefix (a path outside `/v1`, which gets a
+   * 404, is recorded as it was sent).
+   */
   path: string;
   /** Query parameters (the last value wins). */
   query: Record<string, string>;
@@ -117,6 +123,12 @@ function positiveInt(name: string, value: string | number | undefined) {
 /**
  * The mock OpenAI API. Use `mock.fetch` as a client's `fetch`, or serve
  * `mock.handle` over HTTP (see `serveMock` in `testing.ts`).
+ *
+ * It serves paths under `/v1` only and rejects what the API rejects: a body
+ * that does not fit the operation's request schema in `spec/openapi.yaml`
+ * (unknown or missing fields, wrong types, values outside enums and ranges,
+ * form data where JSON is due) gets 400 with an OpenAI error body, and an
+ * unknown `model` gets 404 `model_not_found`.
  *
  * @example In-process
  * ```ts
@@ -192,14 +204,18 @@ export class MockOpenAI {
     if (this.#options.record !== false) {
       this.requests.push({
         method,
-        path,
+        path: path ?? url.pathname,
         query: Object.fromEntries(url.searchParams),
         headers: Object.fromEntries(request.headers),
         body: body.value,
       });
     }
-    const match = this.#router.match(method, path);
-    const fault = this.#faults.take(
+    // Outside /v1 nothing matches and no fault is consumed: such a request
+    // is a misconfigured baseURL, not an API call.
+    const match: RouteMatch = path === undefined
+      ? { status: 404 }
+      : this.#router.match(method, path);
+    const fault = path === undefined ? undefined : this.#faults.take(
       method,
       path,
       "route" in match ? match.route.path : undefined,
@@ -214,7 +230,7 @@ export class MockOpenAI {
   async #answer(
     request: Request,
     url: URL,
-    match: ReturnType<Router["match"]>,
+    match: RouteMatch,
     body: Awaited<ReturnType<typeof readBody>>,
     fault: Fault | undefined,
   ): Promise<Response> {
@@ -237,12 +253,31 @@ export class MockOpenAI {
           { headers: { allow: match.allow.join(", ") } },
         );
       }
+      const hint = apiPath(url.pathname) === undefined
+        ? " (the API is served under /v1: does the client's baseURL end in /v1?)"
+        : "";
       return errorResponse(
         404,
-        `Unknown request URL: ${request.method} ${url.pathname}`,
+        `Unknown request URL: ${request.method} ${url.pathname}${hint}`,
       );
     }
     const headers = request.headers;
+    const schema = REQUEST_SCHEMAS[match.route.operationId];
+    if (schema) {
+      const problem = checkRequest(
+        schema,
+        headers.get("content-type"),
+        body.value,
+      );
+      if (problem) return errorResponse(400, problem.message, problem);
+      const model = (body.value as { model?: unknown } | undefined)?.model;
+      if (typeof model === "string" && unknownModel(model)) {
+        return errorResponse(404, `The model '${model}' does not exist`, {
+          param: "model",
+          code: "model_not_found",
+        });
+      }
+    }
     let chunkSize: number | undefined;
     let streamChunks: number | undefined;
     try {

@@ -32,17 +32,20 @@ function compile(route: Route): Compiled {
 }
 
 /**
- * Strips the optional `/v1` prefix and a trailing slash from a URL path.
+ * The API path of a URL path: without the `/v1` prefix and a trailing slash,
+ * or undefined when the path is outside `/v1` (the API serves nothing there,
+ * so a client whose baseURL lacks `/v1` gets 404s, as it would in production).
  *
  * @example
  * ```ts
  * import { apiPath } from "./router.ts";
  * apiPath("/v1/models/"); // "/models"
+ * apiPath("/models"); // undefined
  * ```
  */
-export function apiPath(pathname: string): string {
-  let path = pathname;
-  if (path === "/v1" || path.startsWith("/v1/")) path = path.slice(3);
+export function apiPath(pathname: string): string | undefined {
+  if (pathname !== "/v1" && !pathname.startsWith("/v1/")) return undefined;
+  let path = pathname.slice(3);
   if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
   return path || "/";
 }

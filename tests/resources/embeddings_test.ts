@@ -61,7 +61,8 @@ Deno.test("embeddings.create maps a bad input to BadRequestError", async () => {
   const [server, client] = await setup();
   await using _ = server;
   const err = await assertRejects(
-    () => client.embeddings.create({ model: "x", input: [] }),
+    () =>
+      client.embeddings.create({ model: "text-embedding-ada-002", input: [] }),
     BadRequestError,
     "Invalid input",
   );

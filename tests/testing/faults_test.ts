@@ -57,7 +57,10 @@ for (const kind of KINDS) {
       const ok = await get("/models/gpt-4");
       assertEquals(ok.status, 200);
       await ok.body?.cancel();
-      const down = await post(t, "/completions", { model: "m" });
+      const down = await post(t, "/completions", {
+        model: "text-davinci-003",
+        prompt: "p",
+      });
       assertEquals(down.status, 503);
       assertEquals((await down.json()).error.type, "server_error");
     }));

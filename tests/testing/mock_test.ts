@@ -47,8 +47,12 @@ for (const kind of KINDS) {
       const missing = await get("/models/nope");
       assertEquals(missing.status, 404);
       assertEquals((await missing.json()).error.param, "model");
-      const deleted = await (await get("/models/a%2Fb%20c", "DELETE")).json();
-      assertEquals(deleted, { id: "a/b c", object: "model", deleted: true });
+      const id = "ft:gpt-3.5-turbo:acme::a/b c";
+      const deleted = await (await get(
+        "/models/ft%3Agpt-3.5-turbo%3Aacme%3A%3Aa%2Fb%20c",
+        "DELETE",
+      )).json();
+      assertEquals(deleted, { id, object: "model", deleted: true });
       const bad = await get("/models/%E0%A4%A", "DELETE");
       assertEquals(bad.status, 400);
       await bad.body?.cancel();
@@ -98,14 +102,16 @@ for (const kind of KINDS) {
       assertEquals((await noModel.json()).error.param, "model");
     }));
 
-  Deno.test(`${kind}: requests are recorded, with or without /v1`, () =>
+  Deno.test(`${kind}: requests are recorded, also outside /v1 (404)`, () =>
     withTarget(kind, undefined, async (t) => {
       const root = t.url.slice(0, -3);
-      await (await t.fetch(`${root}/models?limit=2&after=x`, {
+      const outside = await t.fetch(`${root}/models?limit=2&after=x`, {
         headers: { ...AUTH, "X-Custom": "Yes" },
-      })).body?.cancel();
-      await (await post(t, "/completions", { model: "m", prompt: "p" }))
-        .body?.cancel();
+      });
+      assertEquals(outside.status, 404);
+      assert((await outside.json()).error.message.includes("/v1"));
+      const body = { model: "text-davinci-003", prompt: "p" };
+      await (await post(t, "/completions", body)).body?.cancel();
       const form = new FormData();
       form.set("purpose", "fine-tune");
       form.set("file", new File(["{}\n"], "data.jsonl"));
@@ -122,7 +128,7 @@ for (const kind of KINDS) {
       assertEquals(list.headers["x-custom"], "Yes");
       assertEquals(list.headers.authorization, "Bearer sk-test");
       assertEquals(list.body, undefined);
-      assertEquals(completion.body, { model: "m", prompt: "p" });
+      assertEquals(completion.body, body);
       const fields = upload.body as Record<string, string | File>;
       assertEquals(upload.path, "/files");
       assertEquals(fields.purpose, "fine-tune");

@@ -148,7 +148,7 @@ Deno.test("chat stream of a forced function call", () =>
       "/chat/completions",
       chat("x", {
         stream: true,
-        functions: [{ name: "f" }],
+        functions: [{ name: "f", parameters: {} }],
         function_call: { name: "f" },
       }),
     );

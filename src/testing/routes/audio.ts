@@ -13,6 +13,7 @@ import { errorResponse } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
 
 const FORMATS = ["json", "text", "srt", "verbose_json", "vtt"];
+const AUDIO_TYPES = ["mp3", "mp4", "mpeg", "mpga", "m4a", "wav", "webm"];
 
 // Seconds as an SRT (",") or WebVTT (".") timestamp: 2.5 -> 00:00:02,500.
 function clock(seconds: number, separator: string): string {
@@ -93,6 +94,17 @@ function handle(task: "transcribe" | "translate") {
       return errorResponse(400, "You must provide an audio file upload", {
         param: "file",
       });
+    }
+    // The API goes by the file name's extension.
+    const ext = file.name.match(/\.([^.]+)$/)?.[1]?.toLowerCase() ?? "";
+    if (!AUDIO_TYPES.includes(ext)) {
+      return errorResponse(
+        400,
+        `Invalid file format: ${
+          JSON.stringify(file.name)
+        } (expected a name ending in .${AUDIO_TYPES.join(", .")})`,
+        { param: "file" },
+      );
     }
     if (typeof model !== "string" || model === "") {
       return errorResponse(400, "You must provide a model parameter", {

@@ -19,7 +19,7 @@ import type { MockContext, Route } from "../route.ts";
 
 interface ChatBody {
   model?: unknown;
-  messages?: { role?: string; content?: unknown }[];
+  messages?: { role?: string; content?: unknown; name?: unknown }[];
   functions?: { name?: string }[];
   function_call?: unknown;
   n?: number;
@@ -92,6 +92,17 @@ function createChatCompletion(ctx: MockContext): unknown {
     return errorResponse(400, "Invalid messages: expected a non-empty array", {
       param: "messages",
     });
+  }
+  // The schema cannot say that a function result must name its function.
+  const nameless = body.messages.findIndex((m) =>
+    m?.role === "function" && typeof m.name !== "string"
+  );
+  if (nameless >= 0) {
+    return errorResponse(
+      400,
+      `Missing parameter 'name': messages with role 'function' must have a 'name'`,
+      { param: `messages[${nameless}].name` },
+    );
   }
   const nError = checkN(body.n);
   if (nError) return errorResponse(400, nError, { param: "n" });

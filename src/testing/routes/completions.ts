@@ -20,6 +20,7 @@ interface CompletionBody {
   model?: unknown;
   prompt?: unknown;
   n?: number;
+  best_of?: number | null;
   stream?: boolean;
   echo?: boolean;
   max_tokens?: number;
@@ -84,6 +85,21 @@ function createCompletion(ctx: MockContext): unknown {
   const nError = checkN(body.n);
   if (nError) return errorResponse(400, nError, { param: "n" });
   const n = body.n ?? 1;
+  const bestOf = body.best_of ?? 1;
+  if (bestOf > 1 && body.stream) {
+    return errorResponse(
+      400,
+      `Invalid best_of: ${bestOf} (results cannot be streamed when best_of is above 1)`,
+      { param: "best_of" },
+    );
+  }
+  if (body.best_of != null && bestOf < n) {
+    return errorResponse(
+      400,
+      `Invalid best_of: ${bestOf} (it must be at least n, which is ${n})`,
+      { param: "best_of" },
+    );
+  }
   const inputs = prompts(body.prompt);
   const results = inputs.map((p) => {
     const reply = limitWords(p ? `Echo: ${p}` : "Echo:", body.max_tokens);

@@ -37,6 +37,20 @@ export function storedFiles(
   return files;
 }
 
+// What the API accepts as an upload's purpose: the spec leaves it a string,
+// but the API answers 400 for any other value.
+const PURPOSES = [
+  "fine-tune",
+  "answers",
+  "search",
+  "classifications",
+  "assistants",
+  "batch",
+  "vision",
+  "user_data",
+  "evals",
+];
+
 function notFound(id: string): Response {
   return errorResponse(404, `No such File object: ${id}`, { param: "id" });
 }
@@ -58,6 +72,15 @@ function createFile(ctx: MockContext): FileObject | Response {
     return errorResponse(400, "You must provide a purpose", {
       param: "purpose",
     });
+  }
+  if (!PURPOSES.includes(purpose)) {
+    return errorResponse(
+      400,
+      `Invalid purpose: ${JSON.stringify(purpose)} (expected ${
+        PURPOSES.join(", ")
+      })`,
+      { param: "purpose" },
+    );
   }
   const files = storedFiles(ctx.state);
   // A counter rather than the map's size, so an id is never reused after a delete.

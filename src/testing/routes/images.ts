@@ -129,12 +129,22 @@ function createImage(ctx: MockContext): ImagesResponse | Response {
   return mockImages(body, options);
 }
 
-// Multipart: the image (and mask) must be file parts; the seed covers the
-// text fields and the image's name and size, so the URLs stay stable.
-function imageUpload(
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+// The API reads the bytes, not the name or type: a PNG starts with its
+// 8-byte signature.
+async function isSmallPng(file: File): Promise<boolean> {
+  if (file.size >= 4 * 1024 * 1024) return false;
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  return PNG_SIGNATURE.every((byte, i) => head[i] === byte);
+}
+
+// Multipart: the image (and mask) must be PNG file parts; the seed covers
+// the text fields and the image's name and size, so the URLs stay stable.
+async function imageUpload(
   ctx: MockContext,
   edit: boolean,
-): ImagesResponse | Response {
+): Promise<ImagesResponse | Response> {
   const fields =
     (typeof ctx.body === "object" && ctx.body !== null
       ? ctx.body
@@ -159,11 +169,16 @@ function imageUpload(
       param: "prompt",
     });
   }
-  if (!edit && (mask !== undefined || prompt !== undefined)) {
-    const param = mask !== undefined ? "mask" : "prompt";
-    return errorResponse(400, `Unrecognized request argument: ${param}`, {
-      param,
-    });
+  for (const [param, file] of [["image", image], ["mask", mask]] as const) {
+    if (file instanceof File && !(await isSmallPng(file))) {
+      return errorResponse(
+        400,
+        `Invalid ${param}: ${
+          JSON.stringify(file.name)
+        } (expected a PNG file under 4 MB)`,
+        { param },
+      );
+    }
   }
   const options = imageOptions(fields);
   if (options instanceof Response) return options;

@@ -42,13 +42,49 @@ export const MOCK_MODELS: readonly {
   model("whisper-1", "openai-internal"),
   model("davinci", "openai"),
   model("curie", "openai"),
+  model("babbage", "openai"),
+  model("ada", "openai"),
+  model("babbage-002", "system"),
+  model("davinci-002", "system"),
+  model("text-davinci-edit-001", "openai"),
+  model("code-davinci-edit-001", "openai"),
+  model("text-moderation-stable", "openai"),
 ];
 
 const isFineTuned = (id: string) => id.includes(":ft-") || id.startsWith("ft:");
 
 /**
+ * Whether the mock answers 404 `model_not_found` for `id`: true unless it is
+ * in {@linkcode MOCK_MODELS} or a fine-tuned id (`curie:ft-…`, `ft:…`).
+ *
+ * @example
+ * ```ts
+ * import { unknownModel } from "./models.ts";
+ * unknownModel("gpt-4-tuurbo"); // true
+ * unknownModel("ft:gpt-3.5-turbo:acme::abc123"); // false
+ * ```
+ */
+export function unknownModel(id: string): boolean {
+  return !isFineTuned(id) && !MOCK_MODELS.some((m) => m.id === id);
+}
+
+const notFound = (id: string) =>
+  errorResponse(404, `The model '${id}' does not exist`, {
+    param: "model",
+    code: "model_not_found",
+  });
+
+// Fine-tuned models deleted from this mock, so they stay gone.
+const deleted = (state: Map<string, unknown>): Set<string> => {
+  let ids = state.get("models.deleted") as Set<string> | undefined;
+  if (!ids) state.set("models.deleted", ids = new Set());
+  return ids;
+};
+
+/**
  * The model routes: `listModels`, `retrieveModel` (404 for unknown ids) and
- * `deleteModel` (always reports the id deleted).
+ * `deleteModel`: only fine-tuned ids can be deleted (once; then they are
+ * gone), base models get 403 and unknown ids 404.
  *
  * @example
  * ```ts
@@ -67,25 +103,32 @@ export const modelRoutes: Route[] = [
     operationId: "retrieveModel",
     method: "GET",
     path: "/models/{model}",
-    handle: ({ params }) => {
-      const found = MOCK_MODELS.find((m) => m.id === params.model);
+    handle: ({ params, state }) => {
+      const id = params.model;
+      const found = MOCK_MODELS.find((m) => m.id === id);
       if (found) return found;
-      if (isFineTuned(params.model)) return model(params.model, "user-mock");
-      return errorResponse(
-        404,
-        `The model '${params.model}' does not exist`,
-        { param: "model", code: "model_not_found" },
-      );
+      if (isFineTuned(id) && !deleted(state).has(id)) {
+        return model(id, "user-mock");
+      }
+      return notFound(id);
     },
   },
   {
     operationId: "deleteModel",
     method: "DELETE",
     path: "/models/{model}",
-    handle: ({ params }) => ({
-      id: params.model,
-      object: "model",
-      deleted: true,
-    }),
+    handle: ({ params, state }) => {
+      const id = params.model;
+      if (MOCK_MODELS.some((m) => m.id === id)) {
+        return errorResponse(
+          403,
+          `You are not allowed to delete the model '${id}': only fine-tuned models your organization owns can be deleted`,
+          { param: "model" },
+        );
+      }
+      if (!isFineTuned(id) || deleted(state).has(id)) return notFound(id);
+      deleted(state).add(id);
+      return { id, object: "model", deleted: true };
+    },
   },
 ];
