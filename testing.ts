@@ -6,6 +6,14 @@
  * or use `mock.handle` as a Worker or edge `fetch` handler. `serveMock`
  * serves it over real HTTP on Deno.
  *
+ * The mock answers like the API, so a test against it catches requests the
+ * API would refuse. It serves only paths under `/v1` (a baseURL
+ * without it gets 404) and checks every request body against the spec's
+ * request schema: unknown fields, required fields, types, enums and ranges,
+ * chat messages' fields, JSON versus multipart. Those answer 400 with an
+ * OpenAI error body; a model that is neither in {@linkcode MOCK_MODELS} nor a
+ * fine-tuned id answers 404 `model_not_found`.
+ *
  * @example Over HTTP with Deno
  * ```ts
  * import { serveMock } from "./testing.ts";
