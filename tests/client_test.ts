@@ -99,3 +99,20 @@ Deno.test("a 404 through the whole client is a NotFoundError with the API's fiel
   assertEquals(err.code, "model_not_found");
   assertEquals(err.param, "model");
 });
+
+Deno.test("results carry the response's x-request-id as a hidden _request_id; withResponse gives request_id", async () => {
+  const { client } = inProcess();
+  const completion = await client.chat.completions.create(chatBody);
+  assert(
+    /^req_mock\d+$/.test(completion._request_id ?? ""),
+    completion._request_id ?? "none",
+  );
+  // Hidden from JSON and from spreads, as with the official SDK.
+  assert(!JSON.stringify(completion).includes("_request_id"));
+  assert(!("_request_id" in { ...completion }));
+  const { data, response, request_id } = await client.models
+    .retrieve("gpt-4").withResponse();
+  assertEquals(request_id, response.headers.get("x-request-id"));
+  assertEquals(data._request_id, request_id);
+  assert(request_id !== completion._request_id, "one id per response");
+});

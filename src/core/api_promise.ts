@@ -59,10 +59,13 @@ export class APIPromise<T> extends Promise<T> {
     return this.#prepared.then((p) => p.response);
   }
 
-  /** Resolves to the parsed data together with the `Response`. */
-  async withResponse(): Promise<{ data: T; response: Response }> {
+  /** Resolves to the parsed data, the `Response` and its `x-request-id`. */
+  async withResponse(): Promise<
+    { data: T; response: Response; request_id: string | null }
+  > {
     const data = await this.#result();
-    return { data, response: (await this.#prepared).response };
+    const { response } = await this.#prepared;
+    return { data, response, request_id: response.headers.get("x-request-id") };
   }
 
   // `reason: any` as in Promise's own signatures, so a typed handler such as

@@ -333,9 +333,16 @@ class Call<T> implements PreparedResponse<T> {
     } finally {
       this.deadlines.delete(this);
     }
-    return (spec.page
-      ? new spec.page(this.requester, spec, this.options, value)
-      : value) as T;
+    if (spec.page) {
+      return new spec.page(this.requester, spec, this.options, value) as T;
+    }
+    // As the official SDK does; not enumerable, so JSON output is unchanged.
+    if (value && typeof value == "object") {
+      Object.defineProperty(value, "_request_id", {
+        value: response.headers.get("x-request-id"),
+      });
+    }
+    return value as T;
   }
 }
 

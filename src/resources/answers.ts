@@ -7,7 +7,7 @@
 import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
 import type { Requester } from "../core/transport.ts";
-import type { AnyString, LogitBias, Stop } from "./shared.ts";
+import type { AnyString, LogitBias, RequestID, Stop } from "./shared.ts";
 
 /** The search models the legacy endpoints accept. */
 export type LegacySearchModel =
@@ -74,7 +74,7 @@ export interface SelectedDocument {
  *
  * @deprecated The answers endpoint was removed upstream.
  */
-export interface CreateAnswerResponse {
+export interface CreateAnswerResponse extends RequestID {
   /** Always `"answer"`. */
   object?: "answer" | AnyString;
   /** The completion model used. */

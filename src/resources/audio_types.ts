@@ -5,7 +5,7 @@
  */
 
 import type { Uploadable } from "../core/uploads.ts";
-import type { AnyString } from "./shared.ts";
+import type { AnyString, RequestID } from "./shared.ts";
 
 /** How a transcript comes back: JSON (`json`, `verbose_json`) or plain text (`text`, `srt`, `vtt`). */
 export type AudioResponseFormat =
@@ -43,7 +43,7 @@ export interface TranscriptionCreateParams extends TranslationCreateParams {
 }
 
 /** A transcript or translation in the `json` format. */
-export interface Transcription {
+export interface Transcription extends RequestID {
   /** The recognised text. */
   text: string;
 }

@@ -4,7 +4,13 @@
  * @module
  */
 
-import type { AnyString, CompletionUsage, LogitBias, Stop } from "./shared.ts";
+import type {
+  AnyString,
+  CompletionUsage,
+  LogitBias,
+  RequestID,
+  Stop,
+} from "./shared.ts";
 
 /** Who wrote a message. */
 export type ChatRole = "system" | "user" | "assistant" | "function";
@@ -88,7 +94,7 @@ export interface ChatCompletionMessage {
 }
 
 /** The result of a non-streamed chat completion. */
-export interface ChatCompletion {
+export interface ChatCompletion extends RequestID {
   /** The completion's id. */
   id: string;
   /** Always `"chat.completion"`. */

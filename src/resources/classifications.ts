@@ -8,7 +8,7 @@ import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
 import type { Requester } from "../core/transport.ts";
 import type { LegacySearchModel } from "./answers.ts";
-import type { AnyString, LogitBias } from "./shared.ts";
+import type { AnyString, LogitBias, RequestID } from "./shared.ts";
 
 /**
  * The body of `classifications.create`: give `examples` or `file`, not both.
@@ -62,7 +62,7 @@ export interface SelectedExample {
  *
  * @deprecated The classifications endpoint was removed upstream.
  */
-export interface CreateClassificationResponse {
+export interface CreateClassificationResponse extends RequestID {
   /** Always `"classification"`. */
   object?: "classification" | AnyString;
   /** The completion model used. */

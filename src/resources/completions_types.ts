@@ -4,7 +4,13 @@
  * @module
  */
 
-import type { AnyString, CompletionUsage, LogitBias, Stop } from "./shared.ts";
+import type {
+  AnyString,
+  CompletionUsage,
+  LogitBias,
+  RequestID,
+  Stop,
+} from "./shared.ts";
 
 /** The body of `completions.create`. */
 export interface CompletionCreateParams {
@@ -71,7 +77,7 @@ export interface CompletionChoice {
 }
 
 /** A completion, or one chunk of a streamed completion (same shape). */
-export interface Completion {
+export interface Completion extends RequestID {
   /** The completion's id. */
   id: string;
   /** Always `"text_completion"`. */

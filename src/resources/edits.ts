@@ -7,7 +7,7 @@
 import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
 import type { Requester } from "../core/transport.ts";
-import type { AnyString, CompletionUsage } from "./shared.ts";
+import type { AnyString, CompletionUsage, RequestID } from "./shared.ts";
 import type { CompletionLogprobs } from "./completions_types.ts";
 
 /**
@@ -47,7 +47,7 @@ export interface EditChoice {
  *
  * @deprecated The edits endpoint was retired upstream; use chat completions.
  */
-export interface CreateEditResponse {
+export interface CreateEditResponse extends RequestID {
   /** Always `"edit"`. */
   object: "edit" | AnyString;
   /** Unix time in seconds. */

@@ -7,7 +7,7 @@
 import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
 import type { Requester } from "../core/transport.ts";
-import type { AnyString } from "./shared.ts";
+import type { AnyString, RequestID } from "./shared.ts";
 
 /** The body of `embeddings.create`. */
 export interface CreateEmbeddingRequest {
@@ -41,7 +41,7 @@ export interface EmbeddingUsage {
 }
 
 /** The result of `embeddings.create`. */
-export interface CreateEmbeddingResponse {
+export interface CreateEmbeddingResponse extends RequestID {
   /** Always `"list"`. */
   object: "list" | AnyString;
   /** The model that produced the vectors. */

@@ -9,14 +9,14 @@ import type { RequestOptions } from "../core/options.ts";
 import { Page, type PagePromise, requestPage } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
 import type { Requester } from "../core/transport.ts";
-import type { AnyString } from "./shared.ts";
+import type { AnyString, RequestID } from "./shared.ts";
 
 /**
  * An engine: the older name for a model.
  *
  * @deprecated Engines were replaced by models; use `models.list`.
  */
-export interface Engine {
+export interface Engine extends RequestID {
   /** The engine id, e.g. `"davinci"`. */
   id: string;
   /** Always `"engine"`. */
@@ -68,7 +68,7 @@ export interface SearchResult {
  *
  * @deprecated The search endpoint was removed upstream.
  */
-export interface CreateSearchResponse {
+export interface CreateSearchResponse extends RequestID {
   /** Always `"list"`. */
   object?: "list" | AnyString;
   /** The engine that scored the documents. */

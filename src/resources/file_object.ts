@@ -5,10 +5,10 @@
  * @module
  */
 
-import type { AnyString } from "./shared.ts";
+import type { AnyString, RequestID } from "./shared.ts";
 
 /** An uploaded file as the API describes it (the spec's `OpenAIFile`). */
-export interface FileObject {
+export interface FileObject extends RequestID {
   /** The file id, e.g. `"file-abc123"`. */
   id: string;
   /** Always `"file"`. */

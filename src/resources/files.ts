@@ -11,7 +11,7 @@ import { path } from "../core/request.ts";
 import type { Requester } from "../core/transport.ts";
 import { postForm, type Uploadable } from "../core/uploads.ts";
 import type { FileObject } from "./file_object.ts";
-import type { AnyString } from "./shared.ts";
+import type { AnyString, RequestID } from "./shared.ts";
 
 export type { FileObject } from "./file_object.ts";
 
@@ -27,7 +27,7 @@ export interface FileCreateParams {
 }
 
 /** The result of deleting a file. */
-export interface FileDeleted {
+export interface FileDeleted extends RequestID {
   /** The deleted file's id. */
   id: string;
   /** Always `"file"`. */

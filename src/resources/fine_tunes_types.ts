@@ -5,7 +5,7 @@
  */
 
 import type { FileObject } from "./file_object.ts";
-import type { AnyString } from "./shared.ts";
+import type { AnyString, RequestID } from "./shared.ts";
 
 /**
  * The body of `fineTunes.create`.
@@ -80,7 +80,7 @@ export interface FineTuneEvent {
  * @deprecated The `/fine-tunes` API is replaced by `/fine_tuning/jobs`
  * (see `FineTuningJob`).
  */
-export interface FineTune {
+export interface FineTune extends RequestID {
   /** The job id, e.g. `"ft-AF1WoRqd3aJAHsqc9NY7iL8F"`. */
   id: string;
   /** Always `"fine-tune"`. */

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { AnyString } from "./shared.ts";
+import type { AnyString, RequestID } from "./shared.ts";
 
 /** A Weights & Biases integration for a fine-tuning job. */
 export interface FineTuningJobWandbIntegration {
@@ -62,7 +62,7 @@ export interface FineTuningJobError {
 }
 
 /** A fine-tuning job. */
-export interface FineTuningJob {
+export interface FineTuningJob extends RequestID {
   /** The job id, e.g. `"ftjob-abc123"`. */
   id: string;
   /** Always `"fine_tuning.job"`. */

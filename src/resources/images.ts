@@ -13,6 +13,7 @@ import type {
   ImageCreateVariationParams,
   ImageEditParams,
 } from "./images_upload_types.ts";
+import type { RequestID } from "./shared.ts";
 
 export type * from "./images_upload_types.ts";
 
@@ -45,7 +46,7 @@ export interface Image {
 }
 
 /** The result of every image operation. */
-export interface ImagesResponse {
+export interface ImagesResponse extends RequestID {
   /** Unix time in seconds. */
   created: number;
   /** The images. */

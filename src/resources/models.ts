@@ -8,11 +8,11 @@ import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
 import { Page, type PagePromise, requestPage } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
-import type { AnyString } from "./shared.ts";
+import type { AnyString, RequestID } from "./shared.ts";
 import type { Requester } from "../core/transport.ts";
 
 /** A model the API can use. */
-export interface Model {
+export interface Model extends RequestID {
   /** The model id, used in requests. */
   id: string;
   /** Always `"model"`. */
@@ -26,7 +26,7 @@ export interface Model {
 }
 
 /** The result of deleting a fine-tuned model. */
-export interface ModelDeleted {
+export interface ModelDeleted extends RequestID {
   /** The deleted model's id. */
   id: string;
   /** Always `"model"`. */

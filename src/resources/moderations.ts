@@ -7,7 +7,7 @@
 import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
 import type { Requester } from "../core/transport.ts";
-import type { AnyString } from "./shared.ts";
+import type { AnyString, RequestID } from "./shared.ts";
 
 /** The body of `moderations.create`. */
 export interface CreateModerationRequest {
@@ -61,7 +61,7 @@ export interface ModerationResult {
 }
 
 /** The result of `moderations.create`. */
-export interface CreateModerationResponse {
+export interface CreateModerationResponse extends RequestID {
   /** The request's id. */
   id: string;
   /** The moderation model used, e.g. `"text-moderation-001"`. */

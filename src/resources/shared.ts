@@ -25,5 +25,15 @@ export type Streaming<T> = T & { stream: true };
 /** The non-streaming variant of a request type. */
 export type NonStreaming<T> = T & { stream?: false | null };
 
+/**
+ * What a parsed result carries besides its JSON, as with the official SDK:
+ * `_request_id`, the response's `x-request-id` (quote it to OpenAI support).
+ * It is not enumerable, so it stays out of `JSON.stringify` and spreads.
+ */
+export interface RequestID {
+  /** The `x-request-id` of the response this result came from. */
+  _request_id?: string | null;
+}
+
 /** Any string, written so that editors still suggest the known literals beside it. */
 export type AnyString = string & Record<never, never>;

@@ -150,6 +150,7 @@ export class MockOpenAI {
   #options: MockOptions;
   #faults = new FaultQueue();
   #router = new Router(routes);
+  #requestIds = 0;
 
   /** Creates a mock; throws on an invalid `chunkSize`. */
   constructor(options: MockOptions = {}) {
@@ -221,6 +222,8 @@ export class MockOpenAI {
       "route" in match ? match.route.path : undefined,
     );
     const response = await this.#answer(request, url, match, body, fault);
+    // Every API response carries one; clients quote it as `_request_id`.
+    response.headers.set("x-request-id", `req_mock${++this.#requestIds}`);
     for (const [name, value] of Object.entries(fault?.headers ?? {})) {
       response.headers.set(name, value);
     }
