@@ -47,7 +47,10 @@ const encoder = new TextEncoder();
  * ```
  */
 export class Stream<T> implements AsyncIterable<T> {
-  /** Aborting it cancels the underlying request. */
+  /**
+   * Aborting it cancels the underlying request and ends a `for await` loop
+   * quietly, like `break`.
+   */
   readonly controller: AbortController;
   #body: ReadableStream<Uint8Array> | null;
   #options: StreamOptions;
@@ -63,7 +66,7 @@ export class Stream<T> implements AsyncIterable<T> {
     options: StreamOptions = {},
   ) {
     // A bodiless response reads as an empty stream, which then fails as cut short.
-    this.#body = body ?? new ReadableStream({ start: (c) => c.close() });
+    this.#body = body ?? new Response("").body!;
     this.controller = controller;
     this.#options = options;
     this.#owner = true;
@@ -84,7 +87,9 @@ export class Stream<T> implements AsyncIterable<T> {
     response: Response,
     controller?: AbortController,
   ): Stream<T> {
-    return new Stream<T>(response.body, controller);
+    return new Stream<T>(response.body, controller, {
+      headers: response.headers,
+    });
   }
 
   /**
@@ -106,7 +111,7 @@ export class Stream<T> implements AsyncIterable<T> {
 
   /** Iterates the parsed chunks; a stream can be iterated only once (see {@link Stream.tee}). */
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    return this.#read(false) as AsyncGenerator<T>;
+    return this.#read(this.#take().getReader()) as AsyncGenerator<T>;
   }
 
   /**
@@ -128,8 +133,11 @@ export class Stream<T> implements AsyncIterable<T> {
 
   /**
    * Re-encodes the stream as `text/event-stream` bytes, ending with
-   * `data: [DONE]`, for an edge handler to return as a `Response` body. A cut
-   * or failed upstream errors the returned stream instead of closing it.
+   * `data: [DONE]`, for an edge handler to return as a `Response` body. A cut,
+   * failed or aborted upstream errors the returned stream instead of closing
+   * it; cancelling the returned stream cancels the request. Unlike the
+   * official SDK's newline-delimited JSON, the output is SSE: read it back
+   * with {@link Stream.fromSSEResponse}.
    *
    * @example Proxy a streamed completion from an edge function
    * ```ts
@@ -148,23 +156,31 @@ export class Stream<T> implements AsyncIterable<T> {
    * ```
    */
   toReadableStream(): ReadableStream<Uint8Array> {
-    const events = this.#read(true) as AsyncGenerator<string>;
+    const reader = this.#take().getReader();
+    const events = this.#read(reader, true) as AsyncGenerator<string, void>;
     return new ReadableStream<Uint8Array>({
       async pull(controller) {
         try {
           const { value, done } = await events.next();
-          if (done) {
-            controller.enqueue(encoder.encode("data: [DONE]\n\n"));
-            controller.close();
-          } else {
-            controller.enqueue(encoder.encode("data: " + value + "\n\n"));
-          }
+          // Each line of a multi-line `data` needs its own field.
+          controller.enqueue(
+            encoder.encode(
+              (done ? DONE : value).replace(/^/gm, "data: ") + "\n\n",
+            ),
+          );
+          if (done) controller.close();
         } catch (err) {
           controller.error(err);
         }
       },
-      async cancel() {
-        await events.return(undefined);
+      // The generator's return() would wait for its pending read: cancelling
+      // the reader settles that read at once (not awaited: a tee() branch's
+      // cancel resolves only once its sibling is cancelled too). Before the
+      // first pull the generator has no listener, hence the explicit abort.
+      cancel: () => {
+        if (this.#owner) this.controller.abort();
+        reader.cancel().catch(() => {});
+        events.return();
       },
     });
   }
@@ -179,7 +195,7 @@ export class Stream<T> implements AsyncIterable<T> {
     const body = this.#body;
     if (body === null) {
       throw new OpenAIError(
-        "Stream already iterated: a stream can be read once; use tee() to read it twice",
+        "Stream already iterated: use tee() to read it twice",
       );
     }
     this.#body = null;
@@ -188,39 +204,48 @@ export class Stream<T> implements AsyncIterable<T> {
 
   // Yields parsed chunks, or (raw) the validated `data` strings. One reader,
   // one decoder and one push parser: no extra TransformStream on the hot path.
-  async *#read(raw: boolean): AsyncGenerator<T | string> {
-    const reader = this.#take().getReader();
+  async *#read(
+    reader: ReadableStreamDefaultReader<Uint8Array>,
+    raw?: boolean,
+  ): AsyncGenerator<T | string> {
     // The parser strips the stream's leading BOM itself. Deno's streaming
     // TextDecoder would also drop a U+FEFF that merely starts a later chunk,
     // losing a character of content.
     const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
     const queue: ServerSentEvent[] = [];
     const parser = new SSEParser((event) => queue.push(event));
-    const { idleTimeout = 0, signal } = this.#options;
+    const { idleTimeout = 0, signal, headers } = this.#options;
     const aborted = this.controller.signal;
     const stop = () => void reader.cancel().catch(() => {});
     let finished = false;
     let timedOut = false;
     // When the pending read began (0 while none waits): silence counts only
     // while a read waits, so a consumer busy between chunks looks no idler.
+    // One timer serves many reads; it lapses while no read waits, so an
+    // abandoned iterator does not keep the process alive.
     let since = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Also arms the timer as a read begins. With no read waiting, `since` is
+    // 0, `idle` is huge and the timer lapses.
     const check = () => {
-      const idle = since && Date.now() - since;
+      const idle = Date.now() - since;
+      timer = undefined;
       if (idle < idleTimeout) timer = setTimeout(check, idleTimeout - idle);
-      else {
+      else if (since) {
         timedOut = true;
         stop();
       }
     };
-    if (idleTimeout > 0 && idleTimeout < 2 ** 31) check();
     aborted.addEventListener("abort", stop);
     signal?.addEventListener("abort", stop);
+    // Aborted before the first read: the read then ends at once.
+    if (aborted.aborted || signal?.aborted) stop();
     try {
       for (;;) {
         let result: ReadableStreamReadResult<Uint8Array> | undefined;
         let cause: unknown;
         since = Date.now();
+        if (idleTimeout > 0 && idleTimeout < 2 ** 31 && !timer) check();
         try {
           result = await reader.read();
         } catch (err) {
@@ -233,9 +258,12 @@ export class Stream<T> implements AsyncIterable<T> {
             { cause },
           );
         }
-        if (signal?.aborted || aborted.aborted) {
+        // The consumer's own stream.controller.abort() ends a loop quietly,
+        // like break; a re-encoded stream must still not look complete.
+        if (signal?.aborted || aborted.aborted && raw) {
           throw new APIUserAbortError("Stream was aborted", { cause });
         }
+        if (aborted.aborted) return;
         if (!result) {
           throw new APIConnectionError("Stream connection failed", { cause });
         }
@@ -257,7 +285,7 @@ export class Stream<T> implements AsyncIterable<T> {
             finished = true;
             return;
           }
-          const value = parseEvent(event);
+          const value = parseEvent(event, headers);
           yield raw ? event.data : value as T;
         }
         queue.length = 0;
@@ -272,7 +300,7 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 }
 
-function parseEvent(event: ServerSentEvent): unknown {
+function parseEvent(event: ServerSentEvent, headers?: Headers): unknown {
   let value: unknown;
   try {
     value = JSON.parse(event.data);
@@ -285,12 +313,10 @@ function parseEvent(event: ServerSentEvent): unknown {
       { cause },
     );
   }
-  if (
-    event.event === "error" ||
-    (value !== null && typeof value === "object" &&
-      (value as { error?: unknown }).error != null)
-  ) {
-    throw makeAPIError(undefined, value);
+  const error = (value as { error?: unknown } | null)?.error;
+  // An `event: error` payload may be the error object itself.
+  if (error != null || event.event === "error") {
+    throw makeAPIError(undefined, { error: error ?? value }, headers);
   }
   return value;
 }

@@ -1,0 +1,256 @@
+// Stream lifecycle: cancelling toReadableStream(), aborts before and during
+// iteration, the idle timer of an abandoned iterator, and multi-line events.
+import {
+  APIError,
+  APIUserAbortError,
+  type ChatCompletionChunk,
+  Stream,
+} from "../../mod.ts";
+import { assert, assertEquals, assertRejects } from "../_assert.ts";
+import { chatBody, stubClient } from "./_helpers.ts";
+
+const encoder = new TextEncoder();
+
+/** A body that sends `first` (if any), then nothing until cancelled. */
+function silent(first?: string): {
+  body: ReadableStream<Uint8Array>;
+  cancelled: () => boolean;
+} {
+  let cancelled = false;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first) controller.enqueue(encoder.encode(first));
+    },
+    pull: () => new Promise(() => {}),
+    cancel() {
+      cancelled = true;
+    },
+  });
+  return { body, cancelled: () => cancelled };
+}
+
+/** Settles like `promise`, or rejects once `ms` pass: a hang fails the test. */
+async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Still pending after ${ms} ms`)),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of stream) out.push(item);
+  return out;
+}
+
+Deno.test("toReadableStream(): cancel during a pending read cancels the upstream at once", async () => {
+  const { body, cancelled } = silent('data: {"n":1}\n\n');
+  const controller = new AbortController();
+  const reader = Stream.fromReadableStream(body, controller).toReadableStream()
+    .getReader();
+  assert(!(await reader.read()).done);
+  // Let the next pull start waiting on the silent upstream.
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  await within(1_000, reader.cancel("client went away"));
+  assert(cancelled(), "upstream cancelled");
+  assert(controller.signal.aborted, "controller aborted");
+});
+
+Deno.test("toReadableStream(): break in for await returns promptly", async () => {
+  const { body, cancelled } = silent('data: {"n":1}\n\n');
+  const readable = Stream.fromReadableStream(body).toReadableStream();
+  await within(
+    1_000,
+    (async () => {
+      for await (const _ of readable) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        break;
+      }
+    })(),
+  );
+  assert(cancelled(), "upstream cancelled");
+});
+
+Deno.test("toReadableStream(): cancel before the first pull cancels the body and aborts", async () => {
+  const { body, cancelled } = silent();
+  const controller = new AbortController();
+  const readable = Stream.fromReadableStream(body, controller)
+    .toReadableStream();
+  await within(1_000, readable.cancel());
+  assert(cancelled(), "body cancelled");
+  assert(controller.signal.aborted, "controller aborted");
+});
+
+Deno.test("toReadableStream(): cancelling one tee() branch leaves the other whole", async () => {
+  let i = 0;
+  const parts = ['data: {"n":1}\n\n', 'data: {"n":2}\n\n', "data: [DONE]\n\n"];
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (i < parts.length) controller.enqueue(encoder.encode(parts[i++]));
+      else controller.close();
+    },
+  });
+  const controller = new AbortController();
+  const [a, b] = Stream.fromReadableStream<{ n: number }>(body, controller)
+    .tee();
+  const reader = a.toReadableStream().getReader();
+  await reader.read();
+  await within(1_000, reader.cancel());
+  assertEquals(await collect(b), [{ n: 1 }, { n: 2 }]);
+  assert(
+    !controller.signal.aborted,
+    "a branch does not abort the shared controller",
+  );
+});
+
+Deno.test("toReadableStream(): a multi-line data field keeps every line", async () => {
+  const source = 'data: {"a":\ndata: 1}\n\ndata: {"b":2}\n\ndata: [DONE]\n\n';
+  const text = await new Response(
+    Stream.fromSSEResponse(new Response(source)).toReadableStream(),
+  ).text();
+  assertEquals(text, source);
+  assertEquals(await collect(Stream.fromSSEResponse(new Response(text))), [
+    { a: 1 },
+    { b: 2 },
+  ]);
+});
+
+Deno.test("toReadableStream(): stream.controller.abort() errors the output, never closes it", async () => {
+  const { body } = silent('data: {"n":1}\n\n');
+  const stream = Stream.fromReadableStream(body);
+  const reader = stream.toReadableStream().getReader();
+  await reader.read();
+  const next = reader.read();
+  stream.controller.abort();
+  await within(1_000, assertRejects(() => next, APIUserAbortError));
+});
+
+Deno.test("stream.controller.abort() during a pending read ends the loop quietly", async () => {
+  const { body, cancelled } = silent('data: {"n":1}\n\n');
+  const stream = Stream.fromReadableStream<{ n: number }>(body);
+  const seen: number[] = [];
+  await within(
+    1_000,
+    (async () => {
+      for await (const chunk of stream) {
+        seen.push(chunk.n);
+        setTimeout(() => stream.controller.abort(), 5);
+      }
+    })(),
+  );
+  assertEquals(seen, [1]);
+  assert(cancelled(), "body cancelled");
+});
+
+Deno.test("a controller aborted before iteration ends it at once, quietly", async () => {
+  const { body, cancelled } = silent();
+  const controller = new AbortController();
+  const stream = Stream.fromSSEResponse(new Response(body), controller);
+  controller.abort();
+  assertEquals(await within(1_000, collect(stream)), []);
+  assert(cancelled(), "body cancelled");
+});
+
+Deno.test("a signal aborted before iteration → APIUserAbortError at once", async () => {
+  const { body, cancelled } = silent();
+  const stream = new Stream(body, undefined, { signal: AbortSignal.abort() });
+  await within(1_000, assertRejects(() => collect(stream), APIUserAbortError));
+  assert(cancelled(), "body cancelled");
+});
+
+// Counts the timers armed and still pending while `fn` runs.
+async function timers(
+  fn: () => Promise<void>,
+): Promise<{ armed: number; pending: number }> {
+  const { setTimeout: set, clearTimeout: clear } = globalThis;
+  const live = new Set<unknown>();
+  let armed = 0;
+  globalThis.setTimeout = ((cb: () => void, ms?: number) => {
+    armed++;
+    const id = set(() => {
+      live.delete(id);
+      cb();
+    }, ms);
+    live.add(id);
+    return id;
+  }) as typeof setTimeout;
+  globalThis.clearTimeout = ((id?: number) => {
+    live.delete(id);
+    clear(id);
+  }) as typeof clearTimeout;
+  try {
+    await fn();
+  } finally {
+    globalThis.setTimeout = set;
+    globalThis.clearTimeout = clear;
+  }
+  return { armed, pending: live.size };
+}
+
+Deno.test("an abandoned iterator's idle timer lapses instead of re-arming forever", async () => {
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const { pending } = await timers(async () => {
+    const body = new Response('data: {"n":1}\n\ndata: {"n":2}\n\n').body!;
+    const stream = new Stream(body, undefined, { idleTimeout: 30 });
+    // Peek at one chunk, then drop the iterator without return().
+    assert(!(await stream[Symbol.asyncIterator]().next()).done);
+    await wait(150);
+  });
+  assertEquals(pending, 0);
+});
+
+Deno.test("the idle timer is not re-armed for every chunk", async () => {
+  const n = 2_000;
+  const { armed } = await timers(async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < n; i++) {
+          controller.enqueue(encoder.encode(`data: {"i":${i}}\n\n`));
+        }
+        controller.enqueue(encoder.encode("data: [DONE]\n\n"));
+        controller.close();
+      },
+    });
+    const stream = new Stream(body, undefined, { idleTimeout: 60_000 });
+    assertEquals((await collect(stream)).length, n);
+  });
+  assert(armed <= 2, `armed ${armed} timers for ${n} chunks`);
+});
+
+Deno.test("an error event carries the response's headers and a bare message", async () => {
+  const { client } = stubClient([
+    () =>
+      new Response('event: error\ndata: {"message":"quota exceeded"}\n\n', {
+        headers: {
+          "content-type": "text/event-stream",
+          "x-request-id": "req_123",
+        },
+      }),
+  ]);
+  const stream = await client.chat.completions.create({
+    ...chatBody,
+    stream: true,
+  });
+  const err = await assertRejects(() => collect(stream), APIError) as APIError;
+  assert(err.message.includes("quota exceeded"), err.message);
+  assertEquals(err.error?.message, "quota exceeded");
+  assertEquals(err.requestID, "req_123");
+  assertEquals(err.headers?.get("x-request-id"), "req_123");
+  // Stream.fromSSEResponse passes the headers too.
+  const direct = Stream.fromSSEResponse<ChatCompletionChunk>(
+    new Response('data: {"error":{"message":"x"}}\n\n', {
+      headers: { "x-request-id": "req_456" },
+    }),
+  );
+  const err2 = await assertRejects(() => collect(direct), APIError) as APIError;
+  assertEquals(err2.requestID, "req_456");
+});
