@@ -36,6 +36,7 @@ export {
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  type ErrorInit,
   InternalServerError,
   makeAPIError,
   NotFoundError,

@@ -72,8 +72,9 @@ export class APIError extends OpenAIError {
     error: APIErrorBody | undefined,
     message: string,
     headers?: Headers,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.status = status;
     this.headers = headers;
     this.error = error;
@@ -102,20 +103,40 @@ export class RateLimitError extends APIError {}
 export class InternalServerError extends APIError {}
 
 /**
+ * How the connection errors can be built: a message and options, or, as with
+ * the official SDK, one `{ message, cause }` object.
+ */
+export type ErrorInit = string | { message?: string; cause?: unknown };
+
+// Splits an ErrorInit into the message (or `fallback`) and Error options.
+function init(
+  message: ErrorInit | undefined,
+  options: ErrorOptions | undefined,
+  fallback: string,
+): [string, ErrorOptions | undefined] {
+  return typeof message == "object"
+    ? [message.message ?? fallback, message]
+    : [message ?? fallback, options];
+}
+
+/**
  * No usable response arrived: the connection failed, was reset, or a stream
- * ended before `[DONE]`. The underlying error, if any, is in `cause`.
+ * ended before `[DONE]`. The underlying error, if any, is in `cause`. As in
+ * the official SDK it is an {@link APIError} without a status, so one
+ * `instanceof APIError` branch sees every failure of a call.
  *
  * @example
  * ```ts
  * import { APIConnectionError } from "@webstd/openai";
  * const err = new APIConnectionError("Connection error", { cause: new TypeError("reset") });
- * console.log(err.cause);
+ * console.log(err.cause, err.status); // TypeError: reset, undefined
  * ```
  */
-export class APIConnectionError extends OpenAIError {
-  /** Builds the error; `options.cause` keeps the underlying failure. */
-  constructor(message = "Connection error", options?: { cause?: unknown }) {
-    super(message, options);
+export class APIConnectionError extends APIError {
+  /** Builds the error; `cause` keeps the underlying failure. */
+  constructor(message?: ErrorInit, options?: ErrorOptions) {
+    const [text, opts] = init(message, options, "Connection error");
+    super(undefined, undefined, text, undefined, opts);
   }
 }
 
@@ -130,13 +151,14 @@ export class APIConnectionError extends OpenAIError {
  */
 export class APIConnectionTimeoutError extends APIConnectionError {
   /** Builds the error with a default message. */
-  constructor(message = "Request timed out", options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(message?: ErrorInit, options?: ErrorOptions) {
+    super(...init(message, options, "Request timed out"));
   }
 }
 
 /**
- * The caller's `AbortSignal` fired.
+ * The caller's `AbortSignal` fired. Like the official SDK's, an
+ * {@link APIError} without a status.
  *
  * @example
  * ```ts
@@ -144,10 +166,11 @@ export class APIConnectionTimeoutError extends APIConnectionError {
  * console.log(new APIUserAbortError().message);
  * ```
  */
-export class APIUserAbortError extends OpenAIError {
+export class APIUserAbortError extends APIError {
   /** Builds the error with a default message. */
-  constructor(message = "Request was aborted", options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(message?: ErrorInit, options?: ErrorOptions) {
+    const [text, opts] = init(message, options, "Request was aborted");
+    super(undefined, undefined, text, undefined, opts);
   }
 }
 

@@ -163,3 +163,41 @@ Deno.test("a 401 from the mock over HTTP is an AuthenticationError, not retried"
   assertEquals(err.code, "invalid_api_key");
   assertEquals(http.mock.requests.length, 1);
 });
+
+Deno.test("connection, timeout and abort errors are APIErrors without a status, as in the official SDK", async () => {
+  const { client } = stubClient(
+    [() => Promise.reject(new TypeError("reset"))],
+    {
+      maxRetries: 0,
+    },
+  );
+  const failure = await assertRejects(() => client.models.list(), APIError);
+  assert(failure instanceof APIConnectionError);
+  assertEquals([failure.status, failure.headers, failure.requestID], [
+    undefined,
+    undefined,
+    undefined,
+  ]);
+  assert((failure.cause as Error).message === "reset");
+  for (const Class of [APIConnectionTimeoutError, APIUserAbortError]) {
+    const err = new Class();
+    assert(err instanceof APIError && err instanceof OpenAIError);
+    assertEquals(err.status, undefined);
+  }
+});
+
+Deno.test("the connection errors also take the official SDK's { message, cause } object", () => {
+  const cause = new Error("socket hang up");
+  const conn = new APIConnectionError({ message: "Connection lost", cause });
+  assertEquals([conn.message, conn.cause], ["Connection lost", cause]);
+  assertEquals(new APIConnectionError({ cause }).message, "Connection error");
+  assertEquals(new APIConnectionTimeoutError({}).message, "Request timed out");
+  assertEquals(new APIUserAbortError({ message: "stop" }).message, "stop");
+  // The plain form still works.
+  const plain = new APIConnectionTimeoutError("Slow", { cause });
+  assertEquals([plain.message, plain.cause, plain.name], [
+    "Slow",
+    cause,
+    "APIConnectionTimeoutError",
+  ]);
+});
