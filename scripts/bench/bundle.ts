@@ -41,7 +41,9 @@ export const BUNDLES: BundleCase[] = [
     entry: new URL("chat_worker.ts", here).pathname,
     budget: 4 * 1024,
     // The target is missed (see docs/benchmarks.md): CI holds the line here.
-    ceiling: 4864,
+    // Raised from 4,864 B for the correctness and official-SDK parity fixes
+    // of the second session (+255 B, itemised in scripts/bench/analysis.md).
+    ceiling: 5120,
   },
   {
     name: "ours: full client (mod.ts)",
