@@ -95,3 +95,15 @@ export class Edits {
     return this.#t.request({ method: "POST", path: "/edits", body }, options);
   }
 }
+
+/**
+ * The official SDK's name for {@link CreateEditRequest}, the body of `edits.create`,
+ * so ported type annotations keep working.
+ *
+ * @example
+ * ```ts
+ * import type { EditCreateParams } from "@webstd/openai";
+ * const params: EditCreateParams = { model: "text-davinci-edit-001", instruction: "Fix it" };
+ * ```
+ */
+export type EditCreateParams = CreateEditRequest;

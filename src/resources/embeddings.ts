@@ -84,3 +84,15 @@ export class Embeddings {
     );
   }
 }
+
+/**
+ * The official SDK's name for {@link CreateEmbeddingRequest}, the body of `embeddings.create`,
+ * so ported type annotations keep working.
+ *
+ * @example
+ * ```ts
+ * import type { EmbeddingCreateParams } from "@webstd/openai";
+ * const params: EmbeddingCreateParams = { model: "text-embedding-ada-002", input: "hi" };
+ * ```
+ */
+export type EmbeddingCreateParams = CreateEmbeddingRequest;

@@ -162,3 +162,27 @@ export interface FineTuningListParams {
   /** Items per page (server default 20; 10 for checkpoints). */
   limit?: number;
 }
+
+/**
+ * The official SDK's name for {@link FineTuningJobCreateParams}, the body of `fineTuning.jobs.create`,
+ * so ported type annotations keep working.
+ *
+ * @example
+ * ```ts
+ * import type { JobCreateParams } from "@webstd/openai";
+ * const params: JobCreateParams = { model: "gpt-3.5-turbo", training_file: "file-abc" };
+ * ```
+ */
+export type JobCreateParams = FineTuningJobCreateParams;
+
+/**
+ * The official SDK's name for {@link FineTuningListParams}, the body of `fineTuning.jobs.list`,
+ * so ported type annotations keep working.
+ *
+ * @example
+ * ```ts
+ * import type { JobListParams } from "@webstd/openai";
+ * const params: JobListParams = { limit: 10 };
+ * ```
+ */
+export type JobListParams = FineTuningListParams;

@@ -119,3 +119,15 @@ export class Images {
   }
   // --- end of multipart methods ---
 }
+
+/**
+ * The official SDK's name for {@link CreateImageRequest}, the body of `images.generate`,
+ * so ported type annotations keep working.
+ *
+ * @example
+ * ```ts
+ * import type { ImageGenerateParams } from "@webstd/openai";
+ * const params: ImageGenerateParams = { prompt: "an otter" };
+ * ```
+ */
+export type ImageGenerateParams = CreateImageRequest;

@@ -99,3 +99,15 @@ export class Moderations {
     );
   }
 }
+
+/**
+ * The official SDK's name for {@link CreateModerationRequest}, the body of `moderations.create`,
+ * so ported type annotations keep working.
+ *
+ * @example
+ * ```ts
+ * import type { ModerationCreateParams } from "@webstd/openai";
+ * const params: ModerationCreateParams = { input: "hi" };
+ * ```
+ */
+export type ModerationCreateParams = CreateModerationRequest;

@@ -3,6 +3,18 @@ import OpenAI, {
   type ChatCompletion,
   type ChatCompletionChunk,
   type Completion,
+  type CreateEditRequest,
+  type CreateEmbeddingRequest,
+  type CreateImageRequest,
+  type CreateModerationRequest,
+  type EditCreateParams,
+  type EmbeddingCreateParams,
+  type FineTuningJobCreateParams,
+  type FineTuningListParams,
+  type ImageGenerateParams,
+  type JobCreateParams,
+  type JobListParams,
+  type ModerationCreateParams,
   type Stream,
 } from "../../mod.ts";
 import { assert } from "../_assert.ts";
@@ -12,6 +24,16 @@ import { KEY } from "./_helpers.ts";
 type Equals<A, B> = (<X>() => X extends A ? 1 : 2) extends
   (<X>() => X extends B ? 1 : 2) ? true : false;
 type Assert<T extends true> = T;
+
+// The official SDK's names for request types are the same types here.
+export type OfficialNames = [
+  Assert<Equals<EmbeddingCreateParams, CreateEmbeddingRequest>>,
+  Assert<Equals<ModerationCreateParams, CreateModerationRequest>>,
+  Assert<Equals<ImageGenerateParams, CreateImageRequest>>,
+  Assert<Equals<EditCreateParams, CreateEditRequest>>,
+  Assert<Equals<JobCreateParams, FineTuningJobCreateParams>>,
+  Assert<Equals<JobListParams, FineTuningListParams>>,
+];
 
 // Never called: the checks live in the types of these calls.
 function typeChecks(client: OpenAI) {
