@@ -184,11 +184,12 @@ export class Transport implements Requester {
       if (user) {
         if (AbortSignal.any) signal = AbortSignal.any([user, signal]);
         else {
-          // edge-runtime has no AbortSignal.any: there the abort is forwarded
-          // (the listener stays until the signal fires or is collected).
-          user.addEventListener("abort", () => controller.abort(user.reason), {
-            once: true,
-          });
+          // edge-runtime has no AbortSignal.any: the abort is forwarded, and
+          // the listener removed when the attempt is over (Call.unlink), so
+          // a long-lived signal does not collect one per request.
+          const forward = () => controller.abort(user.reason);
+          user.addEventListener("abort", forward);
+          call.unlink = () => user.removeEventListener("abort", forward);
         }
       }
       deadlines.add(call, timeout);
@@ -202,6 +203,7 @@ export class Transport implements Requester {
         });
       } catch (cause) {
         deadlines.delete(call);
+        call.unlink?.();
         const err = call.failure(cause);
         // An abort is not a failure that was retried.
         if (err instanceof APIUserAbortError) throw err;
@@ -217,6 +219,7 @@ export class Transport implements Requester {
           attempt < retries && shouldRetry(response.status, response.headers)
         ) {
           deadlines.delete(call);
+          call.unlink?.();
           response.body?.cancel().catch(() => {});
           await wait(attempt, response.headers, user);
           continue;
@@ -227,6 +230,7 @@ export class Transport implements Requester {
           user?.aborted || call.timedOut ? call.failure(cause) : ""
         );
         deadlines.delete(call);
+        call.unlink?.();
         if (typeof text != "string") throw text;
         throw makeAPIError(
           response.status,
@@ -263,6 +267,8 @@ class Call<T> implements PreparedResponse<T> {
   /** Set by the APIPromise once the caller asks for the parsed result. */
   declare wanted: boolean;
   declare timedOut: boolean;
+  /** Stops forwarding the caller's abort, where it is forwarded (see #send). */
+  declare unlink: (() => void) | undefined;
   /** The call's own timer, where calls do not share one (see Deadlines). */
   declare timer: ReturnType<typeof setTimeout> | undefined;
   #parsed: Promise<T> | undefined;
@@ -310,6 +316,8 @@ class Call<T> implements PreparedResponse<T> {
     const { spec, response } = this;
     if (spec.stream || spec.as === "response") this.deadlines.delete(this);
     if (spec.stream) {
+      // The stream watches the caller's signal itself.
+      this.unlink?.();
       return new Stream(response.body, this.controller, {
         idleTimeout: this.timeout,
         signal: this.signal,
@@ -332,6 +340,7 @@ class Call<T> implements PreparedResponse<T> {
         : this.failure(cause);
     } finally {
       this.deadlines.delete(this);
+      this.unlink?.();
     }
     if (spec.page) {
       return new spec.page(this.requester, spec, this.options, value) as T;

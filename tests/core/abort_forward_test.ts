@@ -1,0 +1,85 @@
+import { APIUserAbortError, BadRequestError } from "../../mod.ts";
+import { assert, assertEquals, assertRejects } from "../_assert.ts";
+import { chatBody, json, stubClient } from "./_helpers.ts";
+
+// Where AbortSignal.any is missing (Vercel's edge-runtime), the transport
+// forwards the caller's abort with a listener. A long-lived signal (a
+// shutdown signal shared by every call) must not collect one per call.
+
+function withoutAny<T>(run: () => Promise<T>): Promise<T> {
+  const any = AbortSignal.any;
+  // deno-lint-ignore no-explicit-any
+  (AbortSignal as any).any = undefined;
+  return run().finally(() => AbortSignal.any = any);
+}
+
+// A signal that counts the listeners attached to it.
+function countedSignal() {
+  const controller = new AbortController();
+  const signal = controller.signal;
+  let live = 0;
+  const add = signal.addEventListener.bind(signal);
+  const remove = signal.removeEventListener.bind(signal);
+  signal.addEventListener = (...args: Parameters<typeof add>) => {
+    live++;
+    add(...args);
+  };
+  signal.removeEventListener = (...args: Parameters<typeof remove>) => {
+    live--;
+    remove(...args);
+  };
+  return { controller, signal, live: () => live };
+}
+
+const SSE = 'data: {"choices":[{"index":0,"delta":{"content":"hi"}}]}\n\n' +
+  "data: [DONE]\n\n";
+
+Deno.test("without AbortSignal.any, finished calls leave no listener on the caller's signal", async () => {
+  const { signal, live } = countedSignal();
+  let calls = 0;
+  const { client } = stubClient([
+    () => {
+      calls++;
+      // A retried 500, then a 400, then a success, then a stream.
+      if (calls === 1) return json({ error: { message: "x" } }, 500);
+      if (calls === 2) return json({ error: { message: "bad" } }, 400);
+      if (calls === 3) return json({ object: "list", data: [] });
+      return new Response(SSE, {
+        headers: { "content-type": "text/event-stream" },
+      });
+    },
+  ]);
+  await withoutAny(async () => {
+    await assertRejects(
+      () => client.models.list({ signal }),
+      BadRequestError,
+    );
+    await client.models.list({ signal });
+    const stream = await client.chat.completions.create(
+      { ...chatBody, stream: true },
+      { signal },
+    );
+    for await (const _ of stream) { /* drain */ }
+  });
+  assertEquals(calls, 4);
+  assertEquals(live(), 0);
+});
+
+Deno.test("without AbortSignal.any, the caller's abort still reaches a pending call", async () => {
+  const { controller, signal, live } = countedSignal();
+  const { client } = stubClient([
+    (call) =>
+      new Promise((_, reject) =>
+        call.init.signal?.addEventListener(
+          "abort",
+          () => reject(call.init.signal?.reason),
+        )
+      ),
+  ], { maxRetries: 0 });
+  await withoutAny(async () => {
+    const pending = client.models.list({ signal });
+    setTimeout(() => controller.abort(), 10);
+    await assertRejects(() => pending, APIUserAbortError);
+  });
+  assert(live() === 0, `listeners left: ${live()}`);
+});
