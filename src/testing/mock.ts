@@ -274,7 +274,7 @@ export class MockOpenAI {
       );
       if (problem) return errorResponse(400, problem.message, problem);
       const model = (body.value as { model?: unknown } | undefined)?.model;
-      if (typeof model === "string" && unknownModel(model)) {
+      if (typeof model === "string" && unknownModel(model, this.state)) {
         return errorResponse(404, `The model '${model}' does not exist`, {
           param: "model",
           code: "model_not_found",

@@ -320,6 +320,19 @@ Deno.test("deleteModel: 404 unknown, 403 base models, fine-tuned ones once", asy
   assertEquals((await del(id))[0], 404);
   assertEquals((await del(id, "GET"))[0], 404);
   assertEquals((await del("gpt-4", "GET"))[0], 200);
+  // A deleted model can no longer be used either.
+  const res = await mock.fetch(`${URL_}/chat/completions`, {
+    method: "POST",
+    headers: { ...AUTH, "content-type": "application/json" },
+    body: JSON.stringify({
+      model: id,
+      messages: [{ role: "user", content: "hi" }],
+    }),
+  });
+  assertEquals([res.status, (await res.json()).error.code], [
+    404,
+    "model_not_found",
+  ]);
 });
 
 Deno.test("paths outside /v1 are 404, so a baseURL without /v1 fails", async () => {

@@ -55,17 +55,22 @@ const isFineTuned = (id: string) => id.includes(":ft-") || id.startsWith("ft:");
 
 /**
  * Whether the mock answers 404 `model_not_found` for `id`: true unless it is
- * in {@linkcode MOCK_MODELS} or a fine-tuned id (`curie:ft-…`, `ft:…`).
+ * in {@linkcode MOCK_MODELS} or a fine-tuned id (`curie:ft-…`, `ft:…`) that
+ * was not deleted from this mock (pass its `state` to know).
  *
  * @example
  * ```ts
  * import { unknownModel } from "./models.ts";
  * unknownModel("gpt-4-tuurbo"); // true
- * unknownModel("ft:gpt-3.5-turbo:acme::abc123"); // false
+ * unknownModel("ft:gpt-3.5-turbo:acme::abc123"); // false (until deleted)
  * ```
  */
-export function unknownModel(id: string): boolean {
-  return !isFineTuned(id) && !MOCK_MODELS.some((m) => m.id === id);
+export function unknownModel(
+  id: string,
+  state?: Map<string, unknown>,
+): boolean {
+  if (isFineTuned(id)) return state !== undefined && deleted(state).has(id);
+  return !MOCK_MODELS.some((m) => m.id === id);
 }
 
 const notFound = (id: string) =>
