@@ -6,7 +6,8 @@
  */
 
 import { APIPromise, type PreparedResponse } from "./api_promise.ts";
-import { isBrowser, readEnv, sharesTimers } from "./env.ts";
+import { Deadlines, type Timed } from "./deadlines.ts";
+import { isBrowser, readEnv } from "./env.ts";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -255,7 +256,7 @@ export class Transport implements Requester {
 
 // One object per request holds its state and serves as its prepared
 // response: no per-request closures on the hot path.
-class Call<T> implements PreparedResponse<T> {
+class Call<T> implements PreparedResponse<T>, Timed {
   declare response: Response;
   declare controller: AbortController;
   declare signal: AbortSignal | undefined;
@@ -352,61 +353,6 @@ class Call<T> implements PreparedResponse<T> {
     }
     return value as T;
   }
-}
-
-// In Deno, one timer per transport is set for the earliest deadline of the
-// calls in flight: a timer per call costs more there than the rest of a
-// call's bookkeeping at high concurrency. It is cleared whenever no call is in
-// flight, so it never outlives the requests (nor keeps a process alive).
-// Elsewhere every call keeps its own timer (see sharesTimers): in Workers a
-// timer dies with the request that set it, so a transport shared by requests
-// would lose the one timer. Each call's add() follows a delete() of its
-// previous one.
-class Deadlines {
-  #calls = new Set<Call<unknown>>();
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #at = Infinity;
-  #own = !sharesTimers();
-
-  add(call: Call<unknown>, ms: number): void {
-    call.timedOut = false;
-    call.deadline = Infinity;
-    if (!(ms < 2 ** 31)) return;
-    const at = call.deadline = Date.now() + ms;
-    if (this.#own) {
-      call.timer = setTimeout(expire, ms, call);
-      return;
-    }
-    this.#calls.add(call);
-    if (at < this.#at) this.#arm(at, ms);
-  }
-
-  delete(call: Call<unknown>): void {
-    if (this.#own) clearTimeout(call.timer);
-    else if (this.#calls.delete(call) && !this.#calls.size) this.#arm(Infinity);
-  }
-
-  #arm(at: number, ms?: number): void {
-    clearTimeout(this.#timer);
-    this.#at = at;
-    if (ms !== undefined) this.#timer = setTimeout(this.#tick, ms);
-  }
-
-  #tick = (): void => {
-    const now = Date.now();
-    let next = Infinity;
-    for (const call of this.#calls) {
-      if (call.deadline <= now) {
-        this.#calls.delete(call);
-        call.expire();
-      } else if (call.deadline < next) next = call.deadline;
-    }
-    this.#arm(next, next < Infinity ? next - now : undefined);
-  };
-}
-
-function expire(call: Call<unknown>): void {
-  call.expire();
 }
 
 // One descriptor, refilled per result: a fresh one per call measured several
