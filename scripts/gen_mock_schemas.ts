@@ -5,8 +5,7 @@
  * is compiled into a module; `tests/testing/request_schemas_test.ts` fails
  * when the module is out of date with the spec.
  *
- * Run after changing the spec:
- * `deno run --allow-read=spec --allow-write=src/testing --allow-env=LOG_TOKENS,LOG_STREAM scripts/gen_mock_schemas.ts`
+ * Run after changing the spec: `deno task mock-schemas`.
  *
  * @module
  */
