@@ -186,7 +186,7 @@ export class Transport implements Requester {
         if (AbortSignal.any) signal = AbortSignal.any([user, signal]);
         else {
           // edge-runtime has no AbortSignal.any: the abort is forwarded, and
-          // the listener removed when the attempt is over (Call.unlink), so
+          // the listener removed when the attempt is over (Call.end), so
           // a long-lived signal does not collect one per request.
           const forward = () => controller.abort(user.reason);
           user.addEventListener("abort", forward);
@@ -203,8 +203,7 @@ export class Transport implements Requester {
           signal,
         });
       } catch (cause) {
-        deadlines.delete(call);
-        call.unlink?.();
+        call.end();
         const err = call.failure(cause);
         // An abort is not a failure that was retried.
         if (err instanceof APIUserAbortError) throw err;
@@ -219,8 +218,7 @@ export class Transport implements Requester {
         if (
           attempt < retries && shouldRetry(response.status, response.headers)
         ) {
-          deadlines.delete(call);
-          call.unlink?.();
+          call.end();
           response.body?.cancel().catch(() => {});
           await wait(attempt, response.headers, user);
           continue;
@@ -230,8 +228,7 @@ export class Transport implements Requester {
         const text = await response.text().catch((cause) =>
           user?.aborted || call.timedOut ? call.failure(cause) : ""
         );
-        deadlines.delete(call);
-        call.unlink?.();
+        call.end();
         if (typeof text != "string") throw text;
         throw makeAPIError(
           response.status,
@@ -291,6 +288,12 @@ class Call<T> implements PreparedResponse<T>, Timed {
     this.options = options;
   }
 
+  /** The call is over: its clock stops and the caller's abort is no longer forwarded. */
+  end(): void {
+    this.deadlines.delete(this);
+    this.unlink?.();
+  }
+
   expire(): void {
     this.timedOut = true;
     this.controller.abort(new APIConnectionTimeoutError());
@@ -315,17 +318,19 @@ class Call<T> implements PreparedResponse<T>, Timed {
 
   async #parse(): Promise<T> {
     const { spec, response } = this;
-    if (spec.stream || spec.as === "response") this.deadlines.delete(this);
     if (spec.stream) {
       // The stream watches the caller's signal itself.
-      this.unlink?.();
+      this.end();
       return new Stream(response.body, this.controller, {
         idleTimeout: this.timeout,
         signal: this.signal,
         headers: response.headers,
       }) as T;
     }
-    if (spec.as === "response") return response as T;
+    if (spec.as === "response") {
+      this.deadlines.delete(this);
+      return response as T;
+    }
     if (this.left !== undefined) this.deadlines.add(this, this.left);
     let value: unknown;
     try {
@@ -340,8 +345,7 @@ class Call<T> implements PreparedResponse<T>, Timed {
         )
         : this.failure(cause);
     } finally {
-      this.deadlines.delete(this);
-      this.unlink?.();
+      this.end();
     }
     if (spec.page) {
       return new spec.page(this.requester, spec, this.options, value) as T;
