@@ -51,10 +51,16 @@ export interface ChatCompletionCreateParams {
   model:
     | AnyString
     | "gpt-4"
+    | "gpt-4-0314"
     | "gpt-4-0613"
     | "gpt-4-32k"
+    | "gpt-4-32k-0314"
+    | "gpt-4-32k-0613"
     | "gpt-3.5-turbo"
-    | "gpt-3.5-turbo-16k";
+    | "gpt-3.5-turbo-16k"
+    | "gpt-3.5-turbo-0301"
+    | "gpt-3.5-turbo-0613"
+    | "gpt-3.5-turbo-16k-0613";
   /** The conversation so far. */
   messages: ChatCompletionMessageParam[];
   /** Functions the model may call. */

@@ -17,9 +17,16 @@ export interface CompletionCreateParams {
   /** The model id, e.g. `"text-davinci-003"`. */
   model:
     | AnyString
+    | "babbage-002"
+    | "davinci-002"
+    | "gpt-3.5-turbo-instruct"
     | "text-davinci-003"
     | "text-davinci-002"
-    | "code-davinci-002";
+    | "text-davinci-001"
+    | "code-davinci-002"
+    | "text-curie-001"
+    | "text-babbage-001"
+    | "text-ada-001";
   /** A string, strings, tokens or token arrays. */
   prompt: string | string[] | number[] | number[][] | null;
   /** Text that follows the inserted completion. */

@@ -1,11 +1,13 @@
 import { assert, assertEquals } from "../_assert.ts";
-import { MockOpenAI } from "../../testing.ts";
+import { MOCK_MODELS, MockOpenAI } from "../../testing.ts";
 import { SAMPLES } from "../spec/samples.ts";
 import { REQUEST_SCHEMAS } from "../../src/testing/request_schemas.ts";
 import OpenAI, { Stream } from "../../mod.ts";
 import { chat } from "./_helpers.ts";
 
 const URL_ = "http://mock.local/v1";
+const MODEL_LITERAL =
+  /"((?:gpt|text|code|whisper)-[\w.-]+|ada|babbage|curie|davinci)"/g;
 const AUTH = { authorization: "Bearer sk-test" };
 
 async function send(
@@ -202,6 +204,24 @@ Deno.test("unknown models are 404 model_not_found on every route with a model", 
     messages: [{ role: "user", content: "hi" }],
   });
   assertEquals(tuned.status, 200);
+});
+
+Deno.test("every model id the client's types suggest is known to the mock", async () => {
+  // The literals offered for autocomplete in `model` fields must not 404.
+  const suggested = new Set<string>();
+  for (const entry of Deno.readDirSync("src/resources")) {
+    const text = Deno.readTextFileSync(`src/resources/${entry.name}`);
+    for (const [, id] of text.matchAll(MODEL_LITERAL)) suggested.add(id);
+  }
+  assert(suggested.size > 20, `only ${suggested.size} model literals found`);
+  const known = new Set(MOCK_MODELS.map((m) => m.id));
+  assertEquals([...suggested].filter((id) => !known.has(id)), []);
+  const mock = new MockOpenAI();
+  const res = await send(mock, "/chat/completions", {
+    model: "gpt-4-0613",
+    messages: [{ role: "user", content: "hi" }],
+  });
+  assertEquals(res.status, 200);
 });
 
 Deno.test("multipart routes check their fields and files", async () => {

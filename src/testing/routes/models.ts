@@ -35,8 +35,23 @@ export const MOCK_MODELS: readonly {
 }[] = [
   model("gpt-3.5-turbo", "openai"),
   model("gpt-3.5-turbo-16k", "openai"),
+  model("gpt-3.5-turbo-0301", "openai"),
+  model("gpt-3.5-turbo-0613", "openai"),
+  model("gpt-3.5-turbo-16k-0613", "openai"),
+  model("gpt-3.5-turbo-instruct", "system"),
   model("gpt-4", "openai"),
+  model("gpt-4-0314", "openai"),
+  model("gpt-4-0613", "openai"),
+  model("gpt-4-32k", "openai"),
+  model("gpt-4-32k-0314", "openai"),
+  model("gpt-4-32k-0613", "openai"),
   model("text-davinci-003", "openai-internal"),
+  model("text-davinci-002", "openai"),
+  model("text-davinci-001", "openai"),
+  model("code-davinci-002", "openai"),
+  model("text-curie-001", "openai"),
+  model("text-babbage-001", "openai"),
+  model("text-ada-001", "openai"),
   model("text-embedding-ada-002", "openai-internal"),
   model("text-moderation-latest", "openai"),
   model("whisper-1", "openai-internal"),
@@ -49,6 +64,7 @@ export const MOCK_MODELS: readonly {
   model("text-davinci-edit-001", "openai"),
   model("code-davinci-edit-001", "openai"),
   model("text-moderation-stable", "openai"),
+  model("text-moderation-001", "openai"),
 ];
 
 const isFineTuned = (id: string) => id.includes(":ft-") || id.startsWith("ft:");
