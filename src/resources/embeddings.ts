@@ -18,18 +18,27 @@ export interface CreateEmbeddingRequest {
    * item).
    */
   input: string | string[] | number[] | number[][];
+  /**
+   * `"float"` (the default) returns each vector as numbers; `"base64"` as the
+   * base64 of its little-endian float32 bytes, about a quarter of the size on
+   * the wire (decode it with {@link decodeEmbedding}).
+   */
+  encoding_format?: "float" | "base64";
   /** Your end user's id, for abuse monitoring. */
   user?: string;
 }
 
-/** One input's vector. */
-export interface Embedding {
+/**
+ * One input's vector: `V` is `number[]`, or `string` (base64) when the request
+ * asked for `encoding_format: "base64"`.
+ */
+export interface Embedding<V extends number[] | string = number[]> {
   /** Which input this vector belongs to. */
   index: number;
   /** Always `"embedding"`. */
   object: "embedding" | AnyString;
   /** The vector. */
-  embedding: number[];
+  embedding: V;
 }
 
 /** Token counts of an embedding request (nothing is generated). */
@@ -40,14 +49,19 @@ export interface EmbeddingUsage {
   total_tokens: number;
 }
 
-/** The result of `embeddings.create`. */
-export interface CreateEmbeddingResponse extends RequestID {
+/**
+ * The result of `embeddings.create`: `V` is the type of each vector (see
+ * {@link Embedding}).
+ */
+export interface CreateEmbeddingResponse<
+  V extends number[] | string = number[],
+> extends RequestID {
   /** Always `"list"`. */
   object: "list" | AnyString;
   /** The model that produced the vectors. */
   model: string;
   /** One vector per input, in input order. */
-  data: Embedding[];
+  data: Embedding<V>[];
   /** Token counts. */
   usage: EmbeddingUsage;
 }
@@ -73,11 +87,20 @@ export class Embeddings {
     this.#t = transport;
   }
 
+  /** Embeds each input; with `encoding_format: "base64"` each vector is a base64 string. */
+  create(
+    body: CreateEmbeddingRequest & { encoding_format: "base64" },
+    options?: RequestOptions,
+  ): APIPromise<CreateEmbeddingResponse<string>>;
   /** Embeds each input. */
   create(
     body: CreateEmbeddingRequest,
     options?: RequestOptions,
-  ): APIPromise<CreateEmbeddingResponse> {
+  ): APIPromise<CreateEmbeddingResponse>;
+  create(
+    body: CreateEmbeddingRequest,
+    options?: RequestOptions,
+  ): APIPromise<CreateEmbeddingResponse<number[] | string>> {
     return this.#t.request(
       { method: "POST", path: "/embeddings", body },
       options,
@@ -96,3 +119,43 @@ export class Embeddings {
  * ```
  */
 export type EmbeddingCreateParams = CreateEmbeddingRequest;
+
+/**
+ * Decodes a vector returned with `encoding_format: "base64"`: the base64 of
+ * little-endian float32 values.
+ *
+ * @example
+ * ```ts
+ * import OpenAI, { decodeEmbedding } from "@webstd/openai";
+ * const client = new OpenAI({ apiKey: "sk-test" });
+ * const result = await client.embeddings.create({
+ *   model: "text-embedding-ada-002",
+ *   input: "some text",
+ *   encoding_format: "base64",
+ * });
+ * const vector: Float32Array = decodeEmbedding(result.data[0].embedding);
+ * ```
+ *
+ * @throws {TypeError} when `base64` is not base64 of whole float32 values.
+ */
+export function decodeEmbedding(base64: string): Float32Array {
+  let bytes: string | undefined;
+  try {
+    bytes = atob(base64);
+  } catch {
+    // Reported below, with the value.
+  }
+  if (bytes === undefined || bytes.length % 4) {
+    const shown = base64.length > 24 ? base64.slice(0, 24) + "…" : base64;
+    throw new TypeError(
+      `Invalid embedding ${
+        JSON.stringify(shown)
+      }: expected base64 of little-endian float32 values`,
+    );
+  }
+  const view = new DataView(new ArrayBuffer(bytes.length));
+  for (let i = 0; i < bytes.length; i++) view.setUint8(i, bytes.charCodeAt(i));
+  const out = new Float32Array(bytes.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}

@@ -84,6 +84,7 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, RequestSchema>> = {
     properties: {
       "model": {"type":"string"},
       "input": {"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}},{"type":"array","minItems":1,"items":{"type":"integer"}},{"type":"array","minItems":1,"items":{"type":"array","minItems":1,"items":{"type":"integer"}}}]},
+      "encoding_format": {"type":"string","enum":["float","base64"]},
       "user": {"type":"string"},
     },
   },

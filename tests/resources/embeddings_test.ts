@@ -1,4 +1,4 @@
-import { BadRequestError } from "../../mod.ts";
+import { BadRequestError, decodeEmbedding } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import { setup } from "./_helpers.ts";
 
@@ -67,4 +67,50 @@ Deno.test("embeddings.create maps a bad input to BadRequestError", async () => {
     "Invalid input",
   );
   assertEquals((err as BadRequestError).param, "input");
+});
+
+Deno.test("embeddings.create with encoding_format base64 returns float32 bytes that decode to the vector", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const model = "text-embedding-ada-002";
+  const floats = await client.embeddings.create({ model, input: "gamma" });
+  const packed = await client.embeddings.create({
+    model,
+    input: "gamma",
+    encoding_format: "base64",
+  });
+  assertEquals(server.mock.requests.at(-1)!.body, {
+    model,
+    input: "gamma",
+    encoding_format: "base64",
+  });
+  const text: string = packed.data[0].embedding;
+  assertEquals(typeof text, "string");
+  assertEquals(text.length, 44, "32 bytes in base64");
+  const vector = decodeEmbedding(text);
+  assertEquals(vector.length, 8);
+  floats.data[0].embedding.forEach((x, i) =>
+    assert(
+      Math.abs(vector[i] - x) < 1e-6,
+      `component ${i}: ${vector[i]} vs ${x}`,
+    )
+  );
+  assertEquals(
+    [...decodeEmbedding("AACAPwAAAMA=")],
+    [1, -2],
+    "little-endian float32",
+  );
+});
+
+Deno.test("decodeEmbedding rejects text that is not base64 of float32 values", () => {
+  for (const bad of ["not base64!", "AAAA=", "AAE="]) {
+    let caught: unknown;
+    try {
+      decodeEmbedding(bad);
+    } catch (err) {
+      caught = err;
+    }
+    assert(caught instanceof TypeError, `${bad} must throw a TypeError`);
+    assert(caught.message.includes(JSON.stringify(bad)), caught.message);
+  }
 });

@@ -59,10 +59,21 @@ function items(input: unknown): [string, number][] | undefined {
   return out;
 }
 
+// The API's base64 form: little-endian float32 bytes.
+function toBase64(vector: number[]): string {
+  const view = new DataView(new ArrayBuffer(vector.length * 4));
+  vector.forEach((x, i) => view.setFloat32(i * 4, x, true));
+  return btoa(String.fromCharCode(...new Uint8Array(view.buffer)));
+}
+
 function createEmbedding(
   ctx: MockContext,
-): CreateEmbeddingResponse | Response {
-  const body = (ctx.body ?? {}) as { model?: unknown; input?: unknown };
+): CreateEmbeddingResponse<number[] | string> | Response {
+  const body = (ctx.body ?? {}) as {
+    model?: unknown;
+    input?: unknown;
+    encoding_format?: unknown;
+  };
   if (typeof body.model !== "string") {
     return errorResponse(400, "You must provide a model parameter", {
       param: "model",
@@ -78,10 +89,11 @@ function createEmbedding(
       { param: "input" },
     );
   }
-  const data: Embedding[] = inputs.map(([text], index) => ({
+  const base64 = body.encoding_format === "base64";
+  const data: Embedding<number[] | string>[] = inputs.map(([text], index) => ({
     object: "embedding",
     index,
-    embedding: mockEmbedding(text),
+    embedding: base64 ? toBase64(mockEmbedding(text)) : mockEmbedding(text),
   }));
   const tokens = inputs.reduce((sum, [, count]) => sum + count, 0);
   return {
