@@ -47,6 +47,7 @@ const EXPECTED = [
   "Transport",
   "UnprocessableEntityError",
   "VERSION",
+  "decodeEmbedding",
   "default",
   "makeAPIError",
   "toFile",
