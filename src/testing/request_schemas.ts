@@ -50,7 +50,7 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, RequestSchema>> = {
     properties: {
       "model": {"type":"string"},
       "messages": {"type":"array","minItems":1,"items":{"type":"object","required":["role","content"],"properties":{"role":{"type":"string","enum":["system","user","assistant","function"]},"content":{"type":"string","nullable":true},"name":{"type":"string","maxLength":64},"function_call":{"type":"object","required":["name","arguments"],"properties":{"name":{"type":"string"},"arguments":{"type":"string"}}}}}},
-      "functions": {"type":"array","minItems":1,"maxItems":128,"items":{"type":"object","required":["name","parameters"],"properties":{"name":{"type":"string","maxLength":64},"description":{"type":"string"},"parameters":{"type":"object","additionalProperties":true}}}},
+      "functions": {"type":"array","minItems":1,"maxItems":128,"items":{"type":"object","required":["name"],"properties":{"name":{"type":"string","maxLength":64},"description":{"type":"string"},"parameters":{"type":"object","additionalProperties":true}}}},
       "function_call": {"oneOf":[{"type":"string","enum":["none","auto"]},{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}]},
       "temperature": {"type":"number","nullable":true,"minimum":0,"maximum":2},
       "top_p": {"type":"number","nullable":true,"minimum":0,"maximum":1},

@@ -157,6 +157,14 @@ Deno.test("chat forced function_call, max_tokens and a bad n", () =>
       content: null,
       function_call: { name: "get_weather", arguments: "{}" },
     });
+    // The seeds make `parameters` optional: a function may take no arguments.
+    const bare = await post(
+      t,
+      "/chat/completions",
+      chat("time?", { functions: [{ name: "get_time" }] }),
+    );
+    assertEquals(bare.status, 200);
+    await bare.body?.cancel();
     const cut = await post(
       t,
       "/chat/completions",
