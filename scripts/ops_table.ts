@@ -53,6 +53,9 @@ function notes(op: Node): string {
   if (ok["application/octet-stream"]) out.push("raw bytes (`Response`)");
   if (ok["text/plain"]) out.push("text formats resolve to a string");
   if (op.deprecated === true) out.push("deprecated");
+  for (const alias of (op["x-client-aliases"] ?? []) as string[]) {
+    out.push(`also \`${alias}()\` (deprecated)`);
+  }
   return out.join(", ");
 }
 

@@ -106,4 +106,20 @@ export class Files {
       options,
     );
   }
+
+  /**
+   * Downloads a file's contents as text, for code ported from the official
+   * SDK's method of the same name.
+   *
+   * @deprecated Use {@link Files.content}, which can stream large files.
+   */
+  retrieveContent(
+    fileId: string,
+    options?: RequestOptions,
+  ): APIPromise<string> {
+    return this.#t.request(
+      { method: "GET", path: path`/files/${fileId}/content`, as: "text" },
+      options,
+    );
+  }
 }

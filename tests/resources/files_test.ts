@@ -158,6 +158,22 @@ Deno.test("files.content resolves to the unread Response with the exact bytes", 
   await assertRejects(() => client.files.content("file-nope"), NotFoundError);
 });
 
+Deno.test("files.retrieveContent (deprecated) resolves to the file's text", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const text = '{"prompt": "é", "completion": " ok"}\n';
+  const { id } = await client.files.create({
+    file: new File([text], "train.jsonl"),
+    purpose: "fine-tune",
+  });
+  assertEquals(await client.files.retrieveContent(id), text);
+  assertEquals(last(server).path, `/files/${id}/content`);
+  await assertRejects(
+    () => client.files.retrieveContent("file-nope"),
+    NotFoundError,
+  );
+});
+
 Deno.test("files.content streams a 5 MB file back byte for byte", async () => {
   const [server, client] = await setup();
   await using _ = server;

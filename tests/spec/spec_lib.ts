@@ -46,6 +46,8 @@ export type Operation = {
   path: string;
   /** The public client method (`x-client-method`), e.g. `fineTuning.jobs.checkpoints.list`. */
   clientMethod: string;
+  /** Further (deprecated) client methods for the same operation (`x-client-aliases`). */
+  clientAliases: string[];
   /** Path-level and operation-level parameters together. */
   parameters: Parameter[];
   /** `application/json` or `multipart/form-data`; undefined when there is no body. */
@@ -102,6 +104,7 @@ export function operations(spec: Spec): Operation[] {
         method: method.toUpperCase() as Operation["method"],
         path,
         clientMethod: op["x-client-method"] as string,
+        clientAliases: (op["x-client-aliases"] ?? []) as string[],
         parameters: params.map((p) => deref<Parameter>(spec, p)),
         requestContentType,
         requestSchema: requestContentType
