@@ -5,7 +5,7 @@
  * @module
  */
 
-import { sharesTimers } from "./env.ts";
+import { refTimer, sharesTimers } from "./env.ts";
 
 /** What {@link Deadlines} needs of a call. */
 export interface Timed {
@@ -19,10 +19,13 @@ export interface Timed {
   expire(): void;
 }
 
-// In Deno, one timer per transport is set for the earliest deadline of the
+// In Deno, one timer per transport watches the earliest deadline of the
 // calls in flight: a timer per call costs more there than the rest of a
-// call's bookkeeping at high concurrency. It is cleared whenever no call is in
-// flight, so it never outlives the requests (nor keeps a process alive).
+// call's bookkeeping. When the last call in flight ends the timer is left
+// armed but unref'd, so it no longer keeps the process alive; a later call
+// whose deadline is no earlier (the usual case: calls share one timeout) only
+// refs it again instead of setting a timer. When it fires it expires what is
+// due and re-arms for the next deadline, or stops when none is in flight.
 // Elsewhere every call keeps its own timer (see sharesTimers): in Workers a
 // timer dies with the request that set it, so a transport shared by requests
 // would lose the one timer. Each call's add() follows a delete() of its
@@ -56,18 +59,21 @@ export class Deadlines {
     }
     this.#calls.add(call);
     if (at < this.#at) this.#arm(at, ms);
+    else if (this.#calls.size === 1) refTimer(this.#timer, true);
   }
 
   /** Stops `call`'s clock. */
   delete(call: Timed): void {
     if (this.#own) clearTimeout(call.timer);
-    else if (this.#calls.delete(call) && !this.#calls.size) this.#arm(Infinity);
+    else if (this.#calls.delete(call) && !this.#calls.size) {
+      refTimer(this.#timer, false);
+    }
   }
 
-  #arm(at: number, ms?: number): void {
+  #arm(at: number, ms: number): void {
     clearTimeout(this.#timer);
     this.#at = at;
-    if (ms !== undefined) this.#timer = setTimeout(this.#tick, ms);
+    this.#timer = setTimeout(this.#tick, ms);
   }
 
   #tick = (): void => {
@@ -79,7 +85,8 @@ export class Deadlines {
         call.expire();
       } else if (call.deadline < next) next = call.deadline;
     }
-    this.#arm(next, next < Infinity ? next - now : undefined);
+    this.#at = Infinity;
+    if (next < Infinity) this.#arm(next, next - now);
   };
 }
 

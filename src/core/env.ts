@@ -8,6 +8,8 @@
 /** Just the part of the `Deno` namespace this module uses. */
 interface DenoLike {
   env: { get(name: string): string | undefined };
+  refTimer?(id: ReturnType<typeof setTimeout> | undefined): void;
+  unrefTimer?(id: ReturnType<typeof setTimeout> | undefined): void;
   permissions?: {
     querySync?(desc: { name: "env"; variable: string }): { state: string };
   };
@@ -87,4 +89,22 @@ export function readsBlobPartsWhole(): boolean {
  */
 export function sharesTimers(): boolean {
   return (globalThis as Globals).Deno !== undefined;
+}
+
+/**
+ * Sets whether a pending timer keeps the process alive (Deno: `ref` true is
+ * the default for a new timer); does nothing where timers have no such
+ * switch.
+ *
+ * @example
+ * ```ts
+ * import { refTimer } from "./env.ts";
+ * refTimer(setTimeout(() => {}, 60_000), false); // the process may exit first
+ * ```
+ */
+export function refTimer(
+  id: ReturnType<typeof setTimeout> | undefined,
+  ref: boolean,
+): void {
+  (globalThis as Globals).Deno?.[ref ? "refTimer" : "unrefTimer"]?.(id);
 }

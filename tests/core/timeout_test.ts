@@ -191,3 +191,66 @@ Deno.test("a slow consumer does not make a stream time out", async () => {
   }
   assert(n > 2);
 });
+
+// Tracks the timers armed while `fn` runs, and which of them are still
+// pending and would keep the process alive (not unref'd) when it returns.
+async function timers(
+  fn: () => Promise<void>,
+): Promise<{ armed: number; keepAlive: number }> {
+  const { setTimeout: set, clearTimeout: clear } = globalThis;
+  const { refTimer, unrefTimer } = Deno;
+  const refed = new Map<unknown, boolean>();
+  let armed = 0;
+  globalThis.setTimeout = ((cb: () => void, ms?: number) => {
+    armed++;
+    const id = set(() => {
+      refed.delete(id);
+      cb();
+    }, ms);
+    refed.set(id, true);
+    return id;
+  }) as typeof setTimeout;
+  globalThis.clearTimeout = ((id?: number) => {
+    refed.delete(id);
+    clear(id);
+  }) as typeof clearTimeout;
+  Deno.refTimer = (id) => {
+    if (refed.has(id)) refed.set(id, true);
+    refTimer(id);
+  };
+  Deno.unrefTimer = (id) => {
+    if (refed.has(id)) refed.set(id, false);
+    unrefTimer(id);
+  };
+  try {
+    await fn();
+  } finally {
+    Object.assign(globalThis, { setTimeout: set, clearTimeout: clear });
+    Object.assign(Deno, { refTimer, unrefTimer });
+  }
+  return { armed, keepAlive: [...refed.values()].filter(Boolean).length };
+}
+
+Deno.test("calls at one timeout share one timer, which does not keep the process alive once they end", async () => {
+  const answer = () => Response.json({ object: "list", data: [] });
+  const { armed, keepAlive } = await timers(async () => {
+    const { client } = stubClient(Array(40).fill(answer), { timeout: 60_000 });
+    for (let i = 0; i < 20; i++) await client.models.list();
+    await Promise.all(Array.from({ length: 20 }, () => client.models.list()));
+  });
+  assertEquals(armed, 1, "one timer for 40 calls");
+  assertEquals(keepAlive, 0, "a pending timer keeps the process alive");
+});
+
+Deno.test("a call after the others ended still times out (the idle timer is held again)", async () => {
+  const { client } = stubClient([
+    () => Response.json({ object: "list", data: [] }),
+    ({ init }) =>
+      new Response(stalledBody(init.signal, '{"object":"li'), {
+        headers: { "content-type": "application/json" },
+      }),
+  ], { timeout: 50, maxRetries: 0 });
+  await client.models.list();
+  await new Promise((r) => setTimeout(r, 10));
+  await assertRejects(() => client.models.list(), APIConnectionTimeoutError);
+});
