@@ -17,7 +17,11 @@ import { type ServerSentEvent, SSEParser } from "./sse.ts";
 export interface StreamOptions {
   /** Longest silence (ms) allowed between two reads before the stream fails with `APIConnectionTimeoutError`. */
   idleTimeout?: number;
-  /** The caller's signal: when it fires the stream ends with `APIUserAbortError`. */
+  /**
+   * The caller's signal: when it fires the request is cancelled and a
+   * `for await` loop ends quietly (a re-encoded stream errors with
+   * `APIUserAbortError`).
+   */
   signal?: AbortSignal | null;
   /** The response's headers, given to an `APIError` built from an `error` event. */
   headers?: Headers;
@@ -258,12 +262,13 @@ export class Stream<T> implements AsyncIterable<T> {
             { cause },
           );
         }
-        // The consumer's own stream.controller.abort() ends a loop quietly,
-        // like break; a re-encoded stream must still not look complete.
-        if (signal?.aborted || aborted.aborted && raw) {
-          throw new APIUserAbortError("Stream was aborted", { cause });
+        // An abort, by stream.controller or the caller's signal, ends a loop
+        // quietly, like break (as in the official SDK); a re-encoded stream
+        // must still not look complete.
+        if (aborted.aborted || signal?.aborted) {
+          if (raw) throw new APIUserAbortError("Stream was aborted", { cause });
+          return;
         }
-        if (aborted.aborted) return;
         if (!result) {
           throw new APIConnectionError("Stream connection failed", { cause });
         }

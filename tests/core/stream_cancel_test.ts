@@ -160,10 +160,18 @@ Deno.test("a controller aborted before iteration ends it at once, quietly", asyn
   assert(cancelled(), "body cancelled");
 });
 
-Deno.test("a signal aborted before iteration → APIUserAbortError at once", async () => {
+Deno.test("a signal aborted before iteration ends the loop at once, yielding nothing", async () => {
+  const { body, cancelled } = silent('data: {"n":1}\n\n');
+  const stream = new Stream(body, undefined, { signal: AbortSignal.abort() });
+  assertEquals(await within(1_000, collect(stream)), []);
+  assert(cancelled(), "body cancelled");
+});
+
+Deno.test("a signal aborted before a re-encoded stream is read errors it with APIUserAbortError", async () => {
   const { body, cancelled } = silent();
   const stream = new Stream(body, undefined, { signal: AbortSignal.abort() });
-  await within(1_000, assertRejects(() => collect(stream), APIUserAbortError));
+  const reader = stream.toReadableStream().getReader();
+  await within(1_000, assertRejects(() => reader.read(), APIUserAbortError));
   assert(cancelled(), "body cancelled");
 });
 

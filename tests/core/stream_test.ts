@@ -226,7 +226,7 @@ Deno.test("cancelling the readable from toReadableStream() cancels the request",
   assert(Date.now() - started < 500);
 });
 
-Deno.test("an abort via the caller's signal mid-stream → APIUserAbortError (over HTTP)", async () => {
+Deno.test("an abort via the caller's signal mid-stream ends the loop quietly (over HTTP)", async () => {
   await using http = await overHTTP();
   http.mock.fault({ stallAfter: 2 });
   const controller = new AbortController();
@@ -234,16 +234,14 @@ Deno.test("an abort via the caller's signal mid-stream → APIUserAbortError (ov
     signal: controller.signal,
   });
   let seen = 0;
-  await assertRejects(async () => {
-    for await (const _ of stream) {
-      if (++seen === 2) setTimeout(() => controller.abort(), 5);
-    }
-  }, APIUserAbortError);
+  for await (const _ of stream) {
+    if (++seen === 2) setTimeout(() => controller.abort(), 5);
+  }
   assertEquals(seen, 2);
   assertEquals(http.mock.requests.length, 1);
 });
 
-Deno.test("an abort via the caller's signal mid-stream → APIUserAbortError (in-process)", async () => {
+Deno.test("an abort via the caller's signal mid-stream ends the loop quietly (in-process)", async () => {
   const { client, mock } = inProcess();
   mock.fault({ stallAfter: 1 });
   const controller = new AbortController();
@@ -251,7 +249,7 @@ Deno.test("an abort via the caller's signal mid-stream → APIUserAbortError (in
     signal: controller.signal,
   });
   setTimeout(() => controller.abort(), 10);
-  await assertRejects(() => collect(stream), APIUserAbortError);
+  assertEquals((await collect(stream)).length, 1);
 });
 
 Deno.test("Stream.fromReadableStream parses multi-line data and ignores comments", async () => {
