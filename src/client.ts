@@ -4,23 +4,25 @@
  * @module
  */
 
+import { readEnv } from "./core/env.ts";
 import * as Errors from "./core/errors.ts";
 import type { ClientOptions } from "./core/options.ts";
+import { toFile } from "./core/to_file.ts";
 import { Transport } from "./core/transport.ts";
-import { Chat } from "./resources/chat.ts";
-import { Completions } from "./resources/completions.ts";
-import { Models } from "./resources/models.ts";
-import { Audio } from "./resources/audio.ts";
-import { Files } from "./resources/files.ts";
-import { Edits } from "./resources/edits.ts";
-import { Embeddings } from "./resources/embeddings.ts";
-import { Moderations } from "./resources/moderations.ts";
-import { Images } from "./resources/images.ts";
-import { Engines } from "./resources/engines.ts";
-import { Answers } from "./resources/answers.ts";
-import { Classifications } from "./resources/classifications.ts";
-import { FineTunes } from "./resources/fine_tunes.ts";
-import { FineTuning } from "./resources/fine_tuning.ts";
+import * as ChatAPI from "./resources/chat.ts";
+import * as CompletionsAPI from "./resources/completions.ts";
+import * as ModelsAPI from "./resources/models.ts";
+import * as AudioAPI from "./resources/audio.ts";
+import * as FilesAPI from "./resources/files.ts";
+import * as EditsAPI from "./resources/edits.ts";
+import * as EmbeddingsAPI from "./resources/embeddings.ts";
+import * as ModerationsAPI from "./resources/moderations.ts";
+import * as ImagesAPI from "./resources/images.ts";
+import * as EnginesAPI from "./resources/engines.ts";
+import * as AnswersAPI from "./resources/answers.ts";
+import * as ClassificationsAPI from "./resources/classifications.ts";
+import * as FineTunesAPI from "./resources/fine_tunes.ts";
+import * as FineTuningAPI from "./resources/fine_tuning.ts";
 
 /**
  * The OpenAI API client: one property per API resource, sharing one transport.
@@ -40,75 +42,83 @@ import { FineTuning } from "./resources/fine_tuning.ts";
  */
 export class OpenAI {
   /** Chat completions. */
-  readonly chat: Chat;
+  readonly chat: ChatAPI.Chat;
   /** Legacy text completions. */
-  readonly completions: Completions;
+  readonly completions: CompletionsAPI.Completions;
   /** Models. */
-  readonly models: Models;
+  readonly models: ModelsAPI.Models;
   /** Speech to text: transcriptions and translations. */
-  readonly audio: Audio;
+  readonly audio: AudioAPI.Audio;
   /** Uploaded files. */
-  readonly files: Files;
+  readonly files: FilesAPI.Files;
   /**
    * Legacy fine-tunes.
    *
    * @deprecated Use {@link OpenAI.fineTuning} (`/fine_tuning/jobs`).
    */
-  readonly fineTunes: FineTunes;
+  readonly fineTunes: FineTunesAPI.FineTunes;
   /** Fine-tuning jobs, their events and checkpoints. */
-  readonly fineTuning: FineTuning;
+  readonly fineTuning: FineTuningAPI.FineTuning;
   /**
    * Legacy edits.
    *
    * @deprecated Retired upstream; use {@link OpenAI.chat}.
    */
-  readonly edits: Edits;
+  readonly edits: EditsAPI.Edits;
   /** Embeddings. */
-  readonly embeddings: Embeddings;
+  readonly embeddings: EmbeddingsAPI.Embeddings;
   /** Moderations. */
-  readonly moderations: Moderations;
+  readonly moderations: ModerationsAPI.Moderations;
   /** Images. */
-  readonly images: Images;
+  readonly images: ImagesAPI.Images;
   /**
    * Engines and document search.
    *
    * @deprecated Use {@link OpenAI.models} and {@link OpenAI.embeddings}.
    */
-  readonly engines: Engines;
+  readonly engines: EnginesAPI.Engines;
   /**
    * Question answering over documents.
    *
    * @deprecated Removed upstream; use {@link OpenAI.chat}.
    */
-  readonly answers: Answers;
+  readonly answers: AnswersAPI.Answers;
   /**
    * Labelling text from examples.
    *
    * @deprecated Removed upstream; use {@link OpenAI.chat}.
    */
-  readonly classifications: Classifications;
+  readonly classifications: ClassificationsAPI.Classifications;
   #transport: Transport;
   #options: ClientOptions;
+  #organization: string | null;
 
   /** Builds a client; `apiKey`, `organization` and `baseURL` fall back to the environment. */
   constructor(options: ClientOptions = {}) {
-    const transport = new Transport(options);
+    const organization = options.organization === undefined
+      ? readEnv("OPENAI_ORG_ID")
+      : options.organization;
+    const transport = new Transport({
+      ...options,
+      organization: organization ?? null,
+    });
     this.#transport = transport;
     this.#options = options;
-    this.chat = new Chat(transport);
-    this.completions = new Completions(transport);
-    this.models = new Models(transport);
-    this.audio = new Audio(transport);
-    this.files = new Files(transport);
-    this.edits = new Edits(transport);
-    this.embeddings = new Embeddings(transport);
-    this.moderations = new Moderations(transport);
-    this.images = new Images(transport);
-    this.engines = new Engines(transport);
-    this.answers = new Answers(transport);
-    this.classifications = new Classifications(transport);
-    this.fineTunes = new FineTunes(transport);
-    this.fineTuning = new FineTuning(transport);
+    this.#organization = organization || null;
+    this.chat = new ChatAPI.Chat(transport);
+    this.completions = new CompletionsAPI.Completions(transport);
+    this.models = new ModelsAPI.Models(transport);
+    this.audio = new AudioAPI.Audio(transport);
+    this.files = new FilesAPI.Files(transport);
+    this.edits = new EditsAPI.Edits(transport);
+    this.embeddings = new EmbeddingsAPI.Embeddings(transport);
+    this.moderations = new ModerationsAPI.Moderations(transport);
+    this.images = new ImagesAPI.Images(transport);
+    this.engines = new EnginesAPI.Engines(transport);
+    this.answers = new AnswersAPI.Answers(transport);
+    this.classifications = new ClassificationsAPI.Classifications(transport);
+    this.fineTunes = new FineTunesAPI.FineTunes(transport);
+    this.fineTuning = new FineTuningAPI.FineTuning(transport);
   }
 
   /**
@@ -142,6 +152,16 @@ export class OpenAI {
   get maxRetries(): number {
     return this.#transport.maxRetries;
   }
+
+  /** The organization sent with every request, or `null` for none. */
+  get organization(): string | null {
+    return this.#organization;
+  }
+
+  /** The default `timeout`: 10 minutes, as in the official SDK. */
+  static DEFAULT_TIMEOUT = 600_000;
+  /** See {@link toFile}, as the official SDK's `OpenAI.toFile`. */
+  static toFile: typeof toFile = toFile;
 
   /** See {@link Errors.OpenAIError}. */
   static OpenAIError: typeof Errors.OpenAIError = Errors.OpenAIError;
@@ -177,4 +197,101 @@ export class OpenAI {
   /** See {@link Errors.APIUserAbortError}. */
   static APIUserAbortError: typeof Errors.APIUserAbortError =
     Errors.APIUserAbortError;
+}
+
+// The resource modules, reachable at run time as OpenAI.Chat and so on, to
+// match the namespace below.
+Object.assign(OpenAI, {
+  Chat: ChatAPI,
+  Completions: CompletionsAPI,
+  Models: ModelsAPI,
+  Audio: AudioAPI,
+  Files: FilesAPI,
+  Edits: EditsAPI,
+  Embeddings: EmbeddingsAPI,
+  Moderations: ModerationsAPI,
+  Images: ImagesAPI,
+  Engines: EnginesAPI,
+  Answers: AnswersAPI,
+  Classifications: ClassificationsAPI,
+  FineTunes: FineTunesAPI,
+  FineTuning: FineTuningAPI,
+});
+
+/**
+ * The official SDK's type namespace, so that annotations such as
+ * `OpenAI.Chat.ChatCompletionMessageParam` or `OpenAI.ChatCompletion` port
+ * unchanged: one member per resource module, and the most used types at the
+ * top.
+ *
+ * @example
+ * ```ts
+ * import OpenAI from "@webstd/openai";
+ * const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
+ *   { role: "user", content: "Hello" },
+ * ];
+ * const reply = (c: OpenAI.ChatCompletion) => c.choices[0].message.content;
+ * ```
+ */
+export declare namespace OpenAI {
+  /** `@webstd/openai/chat`'s classes and types. */
+  export import Chat = ChatAPI;
+  /** `@webstd/openai/completions`'s classes and types. */
+  export import Completions = CompletionsAPI;
+  /** `@webstd/openai/models`'s classes and types. */
+  export import Models = ModelsAPI;
+  /** `@webstd/openai/audio`'s classes and types. */
+  export import Audio = AudioAPI;
+  /** `@webstd/openai/files`'s classes and types. */
+  export import Files = FilesAPI;
+  /** `@webstd/openai/edits`'s classes and types. */
+  export import Edits = EditsAPI;
+  /** `@webstd/openai/embeddings`'s classes and types. */
+  export import Embeddings = EmbeddingsAPI;
+  /** `@webstd/openai/moderations`'s classes and types. */
+  export import Moderations = ModerationsAPI;
+  /** `@webstd/openai/images`'s classes and types. */
+  export import Images = ImagesAPI;
+  /** `@webstd/openai/engines`'s classes and types. */
+  export import Engines = EnginesAPI;
+  /** `@webstd/openai/answers`'s classes and types. */
+  export import Answers = AnswersAPI;
+  /** `@webstd/openai/classifications`'s classes and types. */
+  export import Classifications = ClassificationsAPI;
+  /** `@webstd/openai/fine_tunes`'s classes and types. */
+  export import FineTunes = FineTunesAPI;
+  /** `@webstd/openai/fine_tuning`'s classes and types. */
+  export import FineTuning = FineTuningAPI;
+
+  /** See {@link ChatAPI.ChatCompletion}. */
+  export type ChatCompletion = ChatAPI.ChatCompletion;
+  /** See {@link ChatAPI.ChatCompletionChunk}. */
+  export type ChatCompletionChunk = ChatAPI.ChatCompletionChunk;
+  /** See {@link ChatAPI.ChatCompletionMessage}. */
+  export type ChatCompletionMessage = ChatAPI.ChatCompletionMessage;
+  /** See {@link ChatAPI.ChatCompletionMessageParam}. */
+  export type ChatCompletionMessageParam = ChatAPI.ChatCompletionMessageParam;
+  /** See {@link ChatAPI.ChatCompletionCreateParams}. */
+  export type ChatCompletionCreateParams = ChatAPI.ChatCompletionCreateParams;
+  /** See {@link ChatAPI.ChatCompletionRole}. */
+  export type ChatCompletionRole = ChatAPI.ChatCompletionRole;
+  /** See {@link CompletionsAPI.Completion}. */
+  export type Completion = CompletionsAPI.Completion;
+  /** See {@link CompletionsAPI.CompletionCreateParams}. */
+  export type CompletionCreateParams = CompletionsAPI.CompletionCreateParams;
+  /** See {@link EmbeddingsAPI.CreateEmbeddingResponse}. */
+  export type CreateEmbeddingResponse = EmbeddingsAPI.CreateEmbeddingResponse;
+  /** See {@link EmbeddingsAPI.EmbeddingCreateParams}. */
+  export type EmbeddingCreateParams = EmbeddingsAPI.EmbeddingCreateParams;
+  /** See {@link FilesAPI.FileObject}. */
+  export type FileObject = FilesAPI.FileObject;
+  /** See {@link ModelsAPI.Model}. */
+  export type Model = ModelsAPI.Model;
+  /** See {@link ImagesAPI.ImagesResponse}. */
+  export type ImagesResponse = ImagesAPI.ImagesResponse;
+  /** See {@link ModerationsAPI.ModerationCreateResponse}. */
+  export type ModerationCreateResponse =
+    ModerationsAPI.ModerationCreateResponse;
+  /** See {@link FineTuningAPI.FineTuningJob}. */
+  export type FineTuningJob = FineTuningAPI.FineTuningJob;
 }

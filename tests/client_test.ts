@@ -17,8 +17,70 @@ Deno.test("the client exposes its settings read-only, and no key", () => {
   assertEquals(client.baseURL, "http://x.local/v1");
   assertEquals(client.timeout, 1234);
   assertEquals(client.maxRetries, 4);
+  assertEquals(client.organization, null);
+  // Unlike the official SDK there is no client.apiKey: even a getter would
+  // show the key in Deno.inspect with `getters: true`.
   assert(!("apiKey" in client));
   assert(!JSON.stringify(client).includes(KEY));
+  assert(
+    !Deno.inspect(client, { getters: true, showHidden: true }).includes(KEY),
+  );
+  const org = new OpenAI({ apiKey: KEY, organization: "org-1" });
+  assertEquals(org.organization, "org-1");
+});
+
+Deno.test("OpenAI.DEFAULT_TIMEOUT and OpenAI.toFile, as in the official SDK", async () => {
+  assertEquals(new OpenAI({ apiKey: KEY }).timeout, OpenAI.DEFAULT_TIMEOUT);
+  assertEquals(OpenAI.DEFAULT_TIMEOUT, 600_000);
+  assert(OpenAI.toFile === mod.toFile);
+  const file = await OpenAI.toFile(new Uint8Array([1, 2]), "a.bin");
+  assertEquals([file.name, file.size], ["a.bin", 2]);
+});
+
+Deno.test("the OpenAI namespace: official type paths compile and its modules exist at run time", () => {
+  // Annotations as ported from the official SDK: a wrong path fails `deno check`.
+  const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
+    { role: "user", content: "Hello" },
+  ];
+  const top: OpenAI.ChatCompletionMessageParam = messages[0];
+  const params: OpenAI.ChatCompletionCreateParams = {
+    model: "gpt-4",
+    messages: [top],
+  };
+  const reply = (c: OpenAI.Chat.ChatCompletion) => c.choices[0].message;
+  const chunk = (c: OpenAI.ChatCompletionChunk) => c.choices[0]?.delta;
+  const models = (m: OpenAI.Models.Model[]) => m.map((x) => x.id);
+  const file = (f: OpenAI.FileObject) => f.id;
+  assertEquals([params.model, typeof reply, typeof chunk], [
+    "gpt-4",
+    "function",
+    "function",
+  ]);
+  assertEquals([typeof models, typeof file], ["function", "function"]);
+  // The same paths hold the classes at run time, not only at type level.
+  assert(OpenAI.Chat.Chat === mod.Chat);
+  assert(OpenAI.Chat.ChatCompletions === mod.ChatCompletions);
+  assert(OpenAI.FineTuning.Jobs === mod.Jobs);
+  assert(OpenAI.Embeddings.decodeEmbedding === mod.decodeEmbedding);
+  const names = [
+    "Chat",
+    "Completions",
+    "Models",
+    "Audio",
+    "Files",
+    "Edits",
+    "Embeddings",
+    "Moderations",
+    "Images",
+    "Engines",
+    "Answers",
+    "Classifications",
+    "FineTunes",
+    "FineTuning",
+  ] as const;
+  for (const name of names) {
+    assertEquals(typeof OpenAI[name], "object", name);
+  }
 });
 
 Deno.test("end to end over HTTP: models list/retrieve/delete, chat, completions", async () => {

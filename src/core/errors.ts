@@ -236,14 +236,18 @@ export function makeAPIError(
   if (typeof error == "string") error = { message: error };
   else if (typeof error != "object" || !error) error = undefined;
   // Without an error object the raw body is the most useful detail.
-  const detail = error?.message ??
+  let detail: unknown = error?.message ??
     (typeof body == "string" ? body.slice(0, 500) : "");
+  if (typeof detail != "string") detail = JSON.stringify(detail);
+  // Worded as the official SDK words them.
   return new (status === undefined
     ? APIError
     : byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(
     status,
     error,
-    (status ?? "Stream error") + (detail ? " " + detail : "") + suffix,
+    (status === undefined
+      ? detail || "Stream error"
+      : status + " " + (detail || "status code (no body)")) + suffix,
     headers,
   );
 }

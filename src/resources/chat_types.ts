@@ -8,8 +8,10 @@ import type {
   AnyString,
   CompletionUsage,
   LogitBias,
+  NonStreaming,
   RequestID,
   Stop,
+  Streaming,
 } from "./shared.ts";
 
 /** Who wrote a message. */
@@ -66,7 +68,7 @@ export interface ChatCompletionCreateParams {
   /** Functions the model may call. */
   functions?: ChatCompletionFunction[];
   /** `"none"`, `"auto"`, or `{ name }` to force a call. */
-  function_call?: "none" | "auto" | { name: string };
+  function_call?: "none" | "auto" | ChatCompletionFunctionCallOption;
   /** Sampling temperature, 0 to 2. */
   temperature?: number | null;
   /** Nucleus sampling mass, 0 to 1. */
@@ -152,3 +154,126 @@ export interface ChatCompletionChunkChoice {
   /** Set on the last chunk of the choice. */
   finish_reason: "stop" | "length" | "function_call" | AnyString | null;
 }
+
+/**
+ * The official SDK's name for {@link ChatRole}, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { ChatCompletionRole } from "@webstd/openai";
+ * const role: ChatCompletionRole = "assistant";
+ * ```
+ */
+export type ChatCompletionRole = ChatRole;
+
+/**
+ * The official SDK's name for a system {@link ChatCompletionMessageParam}, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { ChatCompletionSystemMessageParam } from "@webstd/openai";
+ * const m: ChatCompletionSystemMessageParam = { role: "system", content: "Be brief" };
+ * ```
+ */
+export type ChatCompletionSystemMessageParam = ChatCompletionMessageParam & {
+  role: "system";
+  content: string;
+};
+
+/**
+ * The official SDK's name for a user {@link ChatCompletionMessageParam}, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { ChatCompletionUserMessageParam } from "@webstd/openai";
+ * const m: ChatCompletionUserMessageParam = { role: "user", content: "Hi" };
+ * ```
+ */
+export type ChatCompletionUserMessageParam = ChatCompletionMessageParam & {
+  role: "user";
+  content: string;
+};
+
+/**
+ * The official SDK's name for an assistant {@link ChatCompletionMessageParam}, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { ChatCompletionAssistantMessageParam } from "@webstd/openai";
+ * const m: ChatCompletionAssistantMessageParam = { role: "assistant", content: "Hello" };
+ * ```
+ */
+export type ChatCompletionAssistantMessageParam = ChatCompletionMessageParam & {
+  role: "assistant";
+};
+
+/**
+ * The official SDK's name for a function-result {@link ChatCompletionMessageParam}, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { ChatCompletionFunctionMessageParam } from "@webstd/openai";
+ * const m: ChatCompletionFunctionMessageParam = { role: "function", name: "now", content: "12:00" };
+ * ```
+ */
+export type ChatCompletionFunctionMessageParam = ChatCompletionMessageParam & {
+  role: "function";
+  name: string;
+};
+
+/**
+ * The official SDK's name for the body of a non-streamed `chat.completions.create`, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { ChatCompletionCreateParamsNonStreaming } from "@webstd/openai";
+ * const p: ChatCompletionCreateParamsNonStreaming = { model: "gpt-4", messages: [] };
+ * ```
+ */
+export type ChatCompletionCreateParamsNonStreaming = NonStreaming<
+  ChatCompletionCreateParams
+>;
+
+/**
+ * The official SDK's name for the body of a streamed `chat.completions.create`, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { ChatCompletionCreateParamsStreaming } from "@webstd/openai";
+ * const p: ChatCompletionCreateParamsStreaming = { model: "gpt-4", messages: [], stream: true };
+ * ```
+ */
+export type ChatCompletionCreateParamsStreaming = Streaming<
+  ChatCompletionCreateParams
+>;
+
+/**
+ * The official SDK's name for {@link ChatCompletionFunction}, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { FunctionDefinition } from "@webstd/openai";
+ * const f: FunctionDefinition = { name: "now", parameters: { type: "object" } };
+ * ```
+ */
+export type FunctionDefinition = ChatCompletionFunction;
+
+/**
+ * The official SDK's name for the `function_call` value that forces one function, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { ChatCompletionFunctionCallOption } from "@webstd/openai";
+ * const force: ChatCompletionFunctionCallOption = { name: "now" };
+ * ```
+ */
+export type ChatCompletionFunctionCallOption = { name: string };

@@ -8,8 +8,10 @@ import type {
   AnyString,
   CompletionUsage,
   LogitBias,
+  NonStreaming,
   RequestID,
   Stop,
+  Streaming,
 } from "./shared.ts";
 
 /** The body of `completions.create`. */
@@ -98,3 +100,29 @@ export interface Completion extends RequestID {
   /** Token counts (not in stream chunks). */
   usage?: CompletionUsage;
 }
+
+/**
+ * The official SDK's name for the body of a non-streamed `completions.create`, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { CompletionCreateParamsNonStreaming } from "@webstd/openai";
+ * const p: CompletionCreateParamsNonStreaming = { model: "davinci-002", prompt: "Once" };
+ * ```
+ */
+export type CompletionCreateParamsNonStreaming = NonStreaming<
+  CompletionCreateParams
+>;
+
+/**
+ * The official SDK's name for the body of a streamed `completions.create`, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { CompletionCreateParamsStreaming } from "@webstd/openai";
+ * const p: CompletionCreateParamsStreaming = { model: "davinci-002", prompt: "Once", stream: true };
+ * ```
+ */
+export type CompletionCreateParamsStreaming = Streaming<CompletionCreateParams>;

@@ -107,3 +107,15 @@ export class Edits {
  * ```
  */
 export type EditCreateParams = CreateEditRequest;
+
+/**
+ * The official SDK's name for {@link CreateEditResponse}, the result of `edits.create`, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { Edit } from "@webstd/openai";
+ * const text = (e: Edit) => e.choices[0].text;
+ * ```
+ */
+export type Edit = CreateEditResponse;

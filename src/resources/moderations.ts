@@ -111,3 +111,27 @@ export class Moderations {
  * ```
  */
 export type ModerationCreateParams = CreateModerationRequest;
+
+/**
+ * The official SDK's name for {@link ModerationResult}, one input's verdict, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { Moderation } from "@webstd/openai";
+ * const flagged = (m: Moderation) => m.flagged;
+ * ```
+ */
+export type Moderation = ModerationResult;
+
+/**
+ * The official SDK's name for {@link CreateModerationResponse}, so ported type annotations keep
+ * working.
+ *
+ * @example
+ * ```ts
+ * import type { ModerationCreateResponse } from "@webstd/openai";
+ * const anyFlagged = (r: ModerationCreateResponse) => r.results.some((m) => m.flagged);
+ * ```
+ */
+export type ModerationCreateResponse = CreateModerationResponse;

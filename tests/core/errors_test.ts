@@ -85,15 +85,27 @@ Deno.test("a non-JSON error body becomes the message; fields stay undefined", as
   assertEquals(err.requestID, null);
 });
 
-Deno.test("an empty error body gives just the status", async () => {
+Deno.test("an empty error body says so after the status", async () => {
   const { client } = stubClient([() => new Response(null, { status: 404 })]);
   const err = await assertRejects(() => client.models.list(), NotFoundError);
-  assertEquals(err.message, "404");
+  assertEquals(err.message, "404 status code (no body)");
   const { client: c2 } = stubClient([() => new Response("", { status: 403 })]);
   assertEquals(
     (await assertRejects(() => c2.models.list(), PermissionDeniedError))
       .message,
-    "403",
+    "403 status code (no body)",
+  );
+});
+
+Deno.test("an error event's message is the server's message; an object message is shown as JSON", () => {
+  assertEquals(
+    makeAPIError(undefined, { error: { message: "overloaded" } }).message,
+    "overloaded",
+  );
+  assertEquals(makeAPIError(undefined, {}).message, "Stream error");
+  assertEquals(
+    makeAPIError(400, { error: { message: { field: "n" } } }).message,
+    '400 {"field":"n"}',
   );
 });
 

@@ -1,7 +1,6 @@
 import {
   APIConnectionError,
   APIError,
-  APIUserAbortError,
   type ChatCompletionChunk,
   OpenAIError,
   Stream,
