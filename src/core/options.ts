@@ -37,8 +37,8 @@ export interface ClientOptions {
   timeout?: number;
   /** How many times a failed request is retried. Default 2. */
   maxRetries?: number;
-  /** Headers sent with every request. */
-  defaultHeaders?: Record<string, string>;
+  /** Headers sent with every request; `null` removes one of ours (e.g. `User-Agent`), `undefined` is skipped. */
+  defaultHeaders?: Record<string, string | null | undefined>;
   /** Query parameters sent with every request. */
   defaultQuery?: QueryValues;
   /** The `fetch` to use; defaults to `globalThis.fetch`, looked up at call time. */

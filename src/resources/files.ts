@@ -96,6 +96,15 @@ export class Files {
   }
 
   /**
+   * The official SDK's older name for {@link Files.delete}.
+   *
+   * @deprecated Use `delete`.
+   */
+  del(fileId: string, options?: RequestOptions): APIPromise<FileDeleted> {
+    return this.delete(fileId, options);
+  }
+
+  /**
    * Downloads a file's contents: resolves to the `Response` with its body
    * unread, so a large file can be streamed (`response.body`) or read whole
    * (`await response.text()`). Read or cancel the body when done.

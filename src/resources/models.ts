@@ -76,4 +76,13 @@ export class Models {
       options,
     );
   }
+
+  /**
+   * The official SDK's older name for {@link Models.delete}.
+   *
+   * @deprecated Use `delete`.
+   */
+  del(model: string, options?: RequestOptions): APIPromise<ModelDeleted> {
+    return this.delete(model, options);
+  }
 }

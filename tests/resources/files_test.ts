@@ -174,6 +174,31 @@ Deno.test("files.retrieveContent (deprecated) resolves to the file's text", asyn
   );
 });
 
+Deno.test("models.del and files.del (deprecated) delete like delete", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const { id } = await client.files.create({
+    file: new File(["x"], "x.jsonl"),
+    purpose: "fine-tune",
+  });
+  assertEquals(await client.files.del(id), {
+    id,
+    object: "file",
+    deleted: true,
+  });
+  assertEquals([last(server).method, last(server).path], [
+    "DELETE",
+    `/files/${id}`,
+  ]);
+  const model = "ft:gpt-3.5-turbo:acme::del1";
+  assertEquals(await client.models.del(model), {
+    id: model,
+    object: "model",
+    deleted: true,
+  });
+  assertEquals(last(server).path, `/models/${encodeURIComponent(model)}`);
+});
+
 Deno.test("files.content streams a 5 MB file back byte for byte", async () => {
   const [server, client] = await setup();
   await using _ = server;
