@@ -286,6 +286,9 @@ export class Stream<T> implements AsyncIterable<T> {
           );
         }
         for (const event of queue) {
+          // Aborted while the consumer held a chunk: yield no more of this
+          // read; the next read ends the loop.
+          if (aborted.aborted || signal?.aborted) break;
           if (event.data === DONE) {
             finished = true;
             return;

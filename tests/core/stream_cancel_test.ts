@@ -160,6 +160,30 @@ Deno.test("a controller aborted before iteration ends it at once, quietly", asyn
   assert(cancelled(), "body cancelled");
 });
 
+Deno.test("an abort while the consumer holds a chunk yields no more of the same read", async () => {
+  for (const via of ["signal", "controller"] as const) {
+    const { body, cancelled } = silent(
+      'data: {"n":1}\n\ndata: {"n":2}\n\ndata: {"n":3}\n\n',
+    );
+    const caller = new AbortController();
+    const stream = new Stream<{ n: number }>(body, undefined, {
+      signal: caller.signal,
+    });
+    const seen: number[] = [];
+    await within(
+      1_000,
+      (async () => {
+        for await (const chunk of stream) {
+          seen.push(chunk.n);
+          (via === "signal" ? caller : stream.controller).abort();
+        }
+      })(),
+    );
+    assertEquals(seen, [1], via);
+    assert(cancelled(), `body cancelled (${via})`);
+  }
+});
+
 Deno.test("a signal aborted before iteration ends the loop at once, yielding nothing", async () => {
   const { body, cancelled } = silent('data: {"n":1}\n\n');
   const stream = new Stream(body, undefined, { signal: AbortSignal.abort() });

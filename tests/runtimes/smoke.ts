@@ -112,27 +112,52 @@ export async function smoke(options: SmokeOptions): Promise<string[]> {
     { model, messages: MESSAGES, stream: true },
     { signal: abort.signal, headers: { [STALL_HEADER]: "1" } },
   );
+  // As in the official SDK, the caller's abort ends the loop quietly.
   const ended = await within(5_000, "the aborted stream to end", async () => {
+    let chunks = 0;
     try {
-      for await (const _ of stalled) abort.abort();
+      for await (const _ of stalled) {
+        chunks++;
+        abort.abort();
+      }
     } catch (error) {
       return error;
     }
+    return chunks;
   });
-  if (!(ended instanceof APIUserAbortError)) {
-    throw new Error(`Expected APIUserAbortError, got ${describe(ended)}`);
+  if (ended !== 1) {
+    throw new Error(
+      `Expected a quiet end after 1 chunk, got ${describe(ended)}`,
+    );
+  }
+  // A re-encoded stream must not look complete: it errors instead.
+  const recoded = new AbortController();
+  const recoding = await client.chat.completions.create(
+    { model, messages: MESSAGES, stream: true },
+    { signal: recoded.signal, headers: { [STALL_HEADER]: "1" } },
+  );
+  const reader = recoding.toReadableStream().getReader();
+  await reader.read();
+  recoded.abort();
+  const failed = await within(
+    5_000,
+    "the re-encoded stream to fail",
+    () => reader.read().then(() => undefined, (error: unknown) => error),
+  );
+  if (!(failed instanceof APIUserAbortError)) {
+    throw new Error(`Expected APIUserAbortError, got ${describe(failed)}`);
   }
   // Headless Chromium sometimes holds an aborted HTTP/1.1 response open for
   // ~5 s before closing the connection (measured: 5,011-5,037 ms in about
   // one run in twelve, with the request aborted before its body is
   // cancelled or after), so the mock may see the client leave only then.
   await within(12_000, "the mock to see the client leave", async () => {
-    while ((await control("released")).released <= before) {
+    while ((await control("released")).released < before + 2) {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   });
   steps.push(
-    "abort mid-stream ends with APIUserAbortError and frees the connection",
+    "abort mid-stream ends the loop quietly (a re-encoded stream errors) and frees the connection",
   );
   return steps;
 }
