@@ -104,3 +104,50 @@ export const chatBody = {
   model: "gpt-4",
   messages: [{ role: "user" as const, content: "hello there" }],
 };
+
+/**
+ * Runs `fn` while counting the timers it arms: how many, how many are still
+ * pending when it returns, and how many of those would keep the process alive
+ * (not unref'd through `Deno.unrefTimer`).
+ */
+export async function timers(
+  fn: () => Promise<void>,
+): Promise<{ armed: number; pending: number; keepAlive: number }> {
+  const { setTimeout: set, clearTimeout: clear } = globalThis;
+  const { refTimer, unrefTimer } = Deno;
+  const refed = new Map<unknown, boolean>();
+  let armed = 0;
+  globalThis.setTimeout = ((cb: () => void, ms?: number) => {
+    armed++;
+    const id = set(() => {
+      refed.delete(id);
+      cb();
+    }, ms);
+    refed.set(id, true);
+    return id;
+  }) as typeof setTimeout;
+  globalThis.clearTimeout = ((id?: number) => {
+    refed.delete(id);
+    clear(id);
+  }) as typeof clearTimeout;
+  Deno.refTimer = (id) => {
+    if (refed.has(id)) refed.set(id, true);
+    refTimer(id);
+  };
+  Deno.unrefTimer = (id) => {
+    if (refed.has(id)) refed.set(id, false);
+    unrefTimer(id);
+  };
+  try {
+    await fn();
+  } finally {
+    Object.assign(globalThis, { setTimeout: set, clearTimeout: clear });
+    Object.assign(Deno, { refTimer, unrefTimer });
+  }
+  const states = [...refed.values()];
+  return {
+    armed,
+    pending: states.length,
+    keepAlive: states.filter(Boolean).length,
+  };
+}

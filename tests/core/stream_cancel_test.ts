@@ -7,7 +7,7 @@ import {
   Stream,
 } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-import { chatBody, stubClient } from "./_helpers.ts";
+import { chatBody, stubClient, timers } from "./_helpers.ts";
 
 const encoder = new TextEncoder();
 
@@ -198,35 +198,6 @@ Deno.test("a signal aborted before a re-encoded stream is read errors it with AP
   await within(1_000, assertRejects(() => reader.read(), APIUserAbortError));
   assert(cancelled(), "body cancelled");
 });
-
-// Counts the timers armed and still pending while `fn` runs.
-async function timers(
-  fn: () => Promise<void>,
-): Promise<{ armed: number; pending: number }> {
-  const { setTimeout: set, clearTimeout: clear } = globalThis;
-  const live = new Set<unknown>();
-  let armed = 0;
-  globalThis.setTimeout = ((cb: () => void, ms?: number) => {
-    armed++;
-    const id = set(() => {
-      live.delete(id);
-      cb();
-    }, ms);
-    live.add(id);
-    return id;
-  }) as typeof setTimeout;
-  globalThis.clearTimeout = ((id?: number) => {
-    live.delete(id);
-    clear(id);
-  }) as typeof clearTimeout;
-  try {
-    await fn();
-  } finally {
-    globalThis.setTimeout = set;
-    globalThis.clearTimeout = clear;
-  }
-  return { armed, pending: live.size };
-}
 
 Deno.test("an abandoned iterator's idle timer lapses instead of re-arming forever", async () => {
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));

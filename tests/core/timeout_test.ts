@@ -3,7 +3,14 @@ import OpenAI, {
   APIConnectionTimeoutError,
 } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-import { chatBody, inProcess, KEY, overHTTP, stubClient } from "./_helpers.ts";
+import {
+  chatBody,
+  inProcess,
+  KEY,
+  overHTTP,
+  stubClient,
+  timers,
+} from "./_helpers.ts";
 
 const encoder = new TextEncoder();
 
@@ -191,45 +198,6 @@ Deno.test("a slow consumer does not make a stream time out", async () => {
   }
   assert(n > 2);
 });
-
-// Tracks the timers armed while `fn` runs, and which of them are still
-// pending and would keep the process alive (not unref'd) when it returns.
-async function timers(
-  fn: () => Promise<void>,
-): Promise<{ armed: number; keepAlive: number }> {
-  const { setTimeout: set, clearTimeout: clear } = globalThis;
-  const { refTimer, unrefTimer } = Deno;
-  const refed = new Map<unknown, boolean>();
-  let armed = 0;
-  globalThis.setTimeout = ((cb: () => void, ms?: number) => {
-    armed++;
-    const id = set(() => {
-      refed.delete(id);
-      cb();
-    }, ms);
-    refed.set(id, true);
-    return id;
-  }) as typeof setTimeout;
-  globalThis.clearTimeout = ((id?: number) => {
-    refed.delete(id);
-    clear(id);
-  }) as typeof clearTimeout;
-  Deno.refTimer = (id) => {
-    if (refed.has(id)) refed.set(id, true);
-    refTimer(id);
-  };
-  Deno.unrefTimer = (id) => {
-    if (refed.has(id)) refed.set(id, false);
-    unrefTimer(id);
-  };
-  try {
-    await fn();
-  } finally {
-    Object.assign(globalThis, { setTimeout: set, clearTimeout: clear });
-    Object.assign(Deno, { refTimer, unrefTimer });
-  }
-  return { armed, keepAlive: [...refed.values()].filter(Boolean).length };
-}
 
 Deno.test("calls at one timeout share one timer, which does not keep the process alive once they end", async () => {
   const answer = () => Response.json({ object: "list", data: [] });
