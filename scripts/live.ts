@@ -17,7 +17,7 @@
  */
 
 import OpenAI, {
-  APIError,
+  type APIError,
   AuthenticationError,
   NotFoundError,
 } from "../mod.ts";
