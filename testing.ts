@@ -61,8 +61,9 @@ export interface MockServer {
   /** The mock behind the server, for faults and recorded requests. */
   mock: MockOpenAI;
   /**
-   * Stops the server and waits until it has finished; open responses must
-   * end first, so cancel the bodies of stalled streams before closing.
+   * Stops the server and waits until it has finished. Response bodies still
+   * open (a stream the test stopped reading, say after a failed assertion)
+   * are ended with an error first, so closing never hangs.
    */
   close(): Promise<void>;
   /** Same as `close`, for `await using`. */
@@ -95,7 +96,7 @@ interface DenoServe {
  * await res.body?.cancel(); // res.status === 500
  * ```
  */
-export function serveMock(options?: MockOptions): Promise<MockServer> {
+export async function serveMock(options?: MockOptions): Promise<MockServer> {
   const deno = (globalThis as { Deno?: DenoServe }).Deno;
   if (typeof deno?.serve !== "function") {
     throw new Error(
@@ -103,16 +104,74 @@ export function serveMock(options?: MockOptions): Promise<MockServer> {
     );
   }
   const mock = new MockOpenAI(options);
+  // Ends the bodies still being sent when the server closes.
+  const open = new Set<() => void>();
+  // The signal the mock's waits (delayMs) listen to: aborted on close. Reading
+  // Deno.serve's own request.signal would print a warning in users' tests.
+  const closed = new AbortController();
   const server = deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen() {} },
-    mock.handle,
+    async (request) =>
+      tracked(
+        await mock.handle(
+          new Request(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            signal: closed.signal,
+            duplex: "half",
+          } as RequestInit),
+        ),
+        open,
+      ),
   );
   let closing: Promise<void> | undefined;
-  const close = () => closing ??= server.shutdown().then(() => server.finished);
-  return Promise.resolve({
+  const close = () =>
+    closing ??= (async () => {
+      closed.abort();
+      for (const end of open) end();
+      await server.shutdown();
+      await server.finished;
+    })();
+  return await Promise.resolve({
     url: `http://127.0.0.1:${server.addr.port}/v1`,
     mock,
     close,
     [Symbol.asyncDispose]: close,
   });
+}
+
+// The same response, with a body that `open`'s entry can end early.
+function tracked(response: Response, open: Set<() => void>): Response {
+  const source = response.body;
+  if (!source) return response;
+  const reader = source.getReader();
+  let end = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      end = () => {
+        open.delete(end);
+        controller.close();
+        reader.cancel().catch(() => {});
+      };
+      open.add(end);
+    },
+    async pull(controller) {
+      try {
+        const { value, done } = await reader.read();
+        if (done) {
+          open.delete(end);
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (error) {
+        open.delete(end);
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      open.delete(end);
+      return reader.cancel(reason);
+    },
+  }, { highWaterMark: 0 });
+  return new Response(body, response);
 }

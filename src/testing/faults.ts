@@ -60,12 +60,26 @@ export class FaultQueue {
    * template `template`, so "/models/{model}" also matches).
    */
   take(method: string, path: string, template?: string): Fault | undefined {
+    // The path as sent (`/models/ft%3A…`) and decoded (`/models/ft:…`).
+    let decoded = path;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // A malformed escape: only the path as sent can match.
+    }
     const at = this.#queue.findIndex(({ fault: { match } }) => {
       if (!match) return true;
       if (match.method && match.method.toUpperCase() !== method) return false;
-      if (match.path === undefined) return true;
-      if (match.path instanceof RegExp) return match.path.test(path);
-      return match.path === path || match.path === template;
+      const want = match.path;
+      if (want === undefined) return true;
+      if (want instanceof RegExp) {
+        // A global or sticky RegExp would resume from its last match.
+        want.lastIndex = 0;
+        if (want.test(path)) return true;
+        want.lastIndex = 0;
+        return want.test(decoded);
+      }
+      return want === path || want === decoded || want === template;
     });
     if (at < 0) return undefined;
     const entry = this.#queue[at];

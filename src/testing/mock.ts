@@ -40,6 +40,11 @@ export interface MockOptions {
   chunkSize?: number;
   /** Use CRLF line endings in streamed bodies. */
   crlf?: boolean;
+  /**
+   * More model ids to know besides `MOCK_MODELS` (for example the models
+   * your code uses), or `true` to accept any model id.
+   */
+  models?: readonly string[] | true;
 }
 
 /**
@@ -85,8 +90,10 @@ export interface RecordedRequest {
 export interface Fault {
   /**
    * Which requests it applies to (default: the next request). `path` is
-   * without `/v1`; a string matches the exact path or the route template
-   * (`"/models/{model}"`), a RegExp is tested against the path.
+   * without `/v1`; a string matches the exact path, as sent or decoded
+   * (`"/models/ft:gpt-3.5-turbo:acme::x"`), or the route template
+   * (`"/models/{model}"`); a RegExp is tested against both forms. A request
+   * takes its fault, and is recorded, as it arrives, before its body is read.
    */
   match?: { method?: string; path?: string | RegExp };
   /** How many matching requests it applies to (default 1). */
@@ -97,7 +104,11 @@ export interface Fault {
   body?: unknown;
   /** Add these headers to the reply. */
   headers?: Record<string, string>;
-  /** Wait this long before answering; the wait ends if the client leaves. */
+  /**
+   * Wait this long before answering. The wait ends early when the request's
+   * signal aborts: the client leaving (in-process) or, under `serveMock`, the
+   * server closing.
+   */
   delayMs?: number;
   /** Stream: send this many events, then nothing until the client leaves. */
   stallAfter?: number;
@@ -201,26 +212,28 @@ export class MockOpenAI {
     const url = new URL(request.url);
     const path = apiPath(url.pathname);
     const method = request.method.toUpperCase();
-    const body = await readBody(request);
-    if (this.#options.record !== false) {
-      this.requests.push({
-        method,
-        path: path ?? url.pathname,
-        query: Object.fromEntries(url.searchParams),
-        headers: Object.fromEntries(request.headers),
-        body: body.value,
-      });
-    }
     // Outside /v1 nothing matches and no fault is consumed: such a request
     // is a misconfigured baseURL, not an API call.
     const match: RouteMatch = path === undefined
       ? { status: 404 }
       : this.#router.match(method, path);
+    // The fault and the record are taken in arrival order; the body, which
+    // may take a while to arrive, is filled in once read.
     const fault = path === undefined ? undefined : this.#faults.take(
       method,
       path,
       "route" in match ? match.route.path : undefined,
     );
+    const record: RecordedRequest = {
+      method,
+      path: path ?? url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: Object.fromEntries(request.headers),
+      body: undefined,
+    };
+    if (this.#options.record !== false) this.requests.push(record);
+    const body = await readBody(request);
+    record.body = body.value;
     const response = await this.#answer(request, url, match, body, fault);
     // Every API response carries one; clients quote it as `_request_id`.
     response.headers.set("x-request-id", `req_mock${++this.#requestIds}`);
@@ -242,6 +255,10 @@ export class MockOpenAI {
     }
     if (fault?.status !== undefined || fault?.body !== undefined) {
       const status = fault.status ?? 200;
+      // 204, 205 and 304 cannot carry a body.
+      if (status === 204 || status === 205 || status === 304) {
+        return new Response(null, { status });
+      }
       return Response.json(fault.body ?? errorBody(status), { status });
     }
     const auth = this.#checkAuth(request.headers.get("authorization"));
@@ -274,7 +291,10 @@ export class MockOpenAI {
       );
       if (problem) return errorResponse(400, problem.message, problem);
       const model = (body.value as { model?: unknown } | undefined)?.model;
-      if (typeof model === "string" && unknownModel(model, this.state)) {
+      if (
+        typeof model === "string" &&
+        unknownModel(model, this.state, this.#options.models)
+      ) {
         return errorResponse(404, `The model '${model}' does not exist`, {
           param: "model",
           code: "model_not_found",

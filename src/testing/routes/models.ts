@@ -71,22 +71,32 @@ const isFineTuned = (id: string) => id.includes(":ft-") || id.startsWith("ft:");
 
 /**
  * Whether the mock answers 404 `model_not_found` for `id`: true unless it is
- * in {@linkcode MOCK_MODELS} or a fine-tuned id (`curie:ft-…`, `ft:…`) that
- * was not deleted from this mock (pass its `state` to know).
+ * in {@linkcode MOCK_MODELS} or `extra` (the mock's `models` option; `true`
+ * accepts any id), or a fine-tuned id (`curie:ft-…`, `ft:…`) that was not
+ * deleted from this mock (pass its `state` to know).
  *
  * @example
  * ```ts
  * import { unknownModel } from "./models.ts";
  * unknownModel("gpt-4-tuurbo"); // true
+ * unknownModel("gpt-4o-mini", undefined, ["gpt-4o-mini"]); // false
  * unknownModel("ft:gpt-3.5-turbo:acme::abc123"); // false (until deleted)
  * ```
  */
 export function unknownModel(
   id: string,
   state?: Map<string, unknown>,
+  extra?: readonly string[] | true,
 ): boolean {
   if (isFineTuned(id)) return state !== undefined && deleted(state).has(id);
-  return !MOCK_MODELS.some((m) => m.id === id);
+  return !catalogue(extra).some((m) => m.id === id) && extra !== true;
+}
+
+// The base models: MOCK_MODELS and the mock's extra ids.
+function catalogue(extra: readonly string[] | true | undefined): Model[] {
+  if (!Array.isArray(extra)) return MOCK_MODELS as Model[];
+  const more = extra.filter((id) => !MOCK_MODELS.some((m) => m.id === id));
+  return [...MOCK_MODELS, ...more.map((id) => model(id, "openai"))];
 }
 
 const notFound = (id: string) =>
@@ -118,29 +128,32 @@ export const modelRoutes: Route[] = [
     operationId: "listModels",
     method: "GET",
     path: "/models",
-    handle: () => ({ object: "list", data: MOCK_MODELS }),
+    handle: ({ options }) => ({
+      object: "list",
+      data: catalogue(options.models),
+    }),
   },
   {
     operationId: "retrieveModel",
     method: "GET",
     path: "/models/{model}",
-    handle: ({ params, state }) => {
+    handle: ({ params, state, options }) => {
       const id = params.model;
-      const found = MOCK_MODELS.find((m) => m.id === id);
+      const found = catalogue(options.models).find((m) => m.id === id);
       if (found) return found;
-      if (isFineTuned(id) && !deleted(state).has(id)) {
-        return model(id, "user-mock");
+      if (isFineTuned(id)) {
+        return deleted(state).has(id) ? notFound(id) : model(id, "user-mock");
       }
-      return notFound(id);
+      return options.models === true ? model(id, "openai") : notFound(id);
     },
   },
   {
     operationId: "deleteModel",
     method: "DELETE",
     path: "/models/{model}",
-    handle: ({ params, state }) => {
+    handle: ({ params, state, options }) => {
       const id = params.model;
-      if (MOCK_MODELS.some((m) => m.id === id)) {
+      if (!isFineTuned(id) && !unknownModel(id, state, options.models)) {
         return errorResponse(
           403,
           `You are not allowed to delete the model '${id}': only fine-tuned models your organization owns can be deleted`,
