@@ -224,16 +224,18 @@ export class MockOpenAI {
       path,
       "route" in match ? match.route.path : undefined,
     );
-    const record: RecordedRequest = {
-      method,
-      path: path ?? url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: Object.fromEntries(request.headers),
-      body: undefined,
-    };
-    if (this.#options.record !== false) this.requests.push(record);
+    const record: RecordedRequest | undefined = this.#options.record === false
+      ? undefined
+      : {
+        method,
+        path: path ?? url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: Object.fromEntries(request.headers),
+        body: undefined,
+      };
+    if (record) this.requests.push(record);
     const body = await readBody(request);
-    record.body = body.value;
+    if (record) record.body = body.value;
     const response = await this.#answer(request, url, match, body, fault);
     // Every API response carries one; clients quote it as `_request_id`.
     response.headers.set("x-request-id", `req_mock${++this.#requestIds}`);
