@@ -79,7 +79,7 @@ export class Page<Item> implements AsyncIterable<Item> {
         new OpenAIError("No next page: check hasNextPage() first"),
       );
     }
-    return this.requester.request<this>(this.nextSpec(), this.options);
+    return this.requester.request<this>(this.nextSpec(), this.nextOptions());
   }
 
   /**
@@ -104,6 +104,11 @@ export class Page<Item> implements AsyncIterable<Item> {
   /** The request for the next page. */
   protected nextSpec(): RequestSpec {
     return this.spec;
+  }
+
+  /** The request options for the next page. */
+  protected nextOptions(): RequestOptions | undefined {
+    return this.options;
   }
 
   /** Walks every item of this page and of every following page. */
@@ -131,8 +136,22 @@ export class CursorPage<Item extends { id: string }> extends Page<Item> {
 
   /** The same request with `after` set to this page's last id. */
   protected override nextSpec(): RequestSpec {
-    const after = this.data[this.data.length - 1].id;
-    return { ...this.spec, query: { ...this.spec.query, after } };
+    return {
+      ...this.spec,
+      query: { ...this.spec.query, after: this.#after() },
+    };
+  }
+
+  /** The same options, except that this page's `after` beats the caller's. */
+  protected override nextOptions(): RequestOptions | undefined {
+    const query = this.options?.query;
+    return query && "after" in query
+      ? { ...this.options, query: { ...query, after: this.#after() } }
+      : this.options;
+  }
+
+  #after(): string {
+    return this.data[this.data.length - 1].id;
   }
 }
 

@@ -19,6 +19,11 @@ export type ToFileInput =
 export interface ToFileOptions {
   /** The MIME type; by default the input's own type (or a Response's content type). */
   type?: string;
+  /**
+   * Stops reading a stream, `Response` or async iterable when it aborts: the
+   * source is cancelled and the promise rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -53,7 +58,7 @@ export async function toFile(
   options: ToFileOptions = {},
 ): Promise<File> {
   const data = await input;
-  const { type } = options;
+  const { type, signal } = options;
   if (data instanceof Blob) {
     const fileName = name ??
       (data instanceof File ? data.name : unnamed(type ?? data.type));
@@ -65,8 +70,9 @@ export async function toFile(
     }
     return new File([data], fileName, { type: type ?? data.type });
   }
+  // An explicit "" type: Bun would otherwise take a single part's type.
   if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
-    return new File([data], name ?? unnamed(type), { type });
+    return new File([data], name ?? unnamed(type), { type: type ?? "" });
   }
   if (data instanceof Response) {
     if (data.bodyUsed) {
@@ -76,9 +82,9 @@ export async function toFile(
         }: its body was already read`,
       );
     }
-    const blob = await data.blob();
+    const parts = await collect(data.body, signal);
     const fileType = type ?? data.headers.get("content-type") ?? "";
-    return new File([blob], name ?? urlName(data.url, fileType), {
+    return new File(parts, name ?? urlName(data.url, fileType), {
       type: fileType,
     });
   }
@@ -86,19 +92,60 @@ export async function toFile(
     if (data.locked) {
       throw new TypeError("Cannot make a file from a locked stream");
     }
-    return new File([await new Response(data).blob()], name ?? unnamed(type), {
-      type,
+    return new File(await collect(data, signal), name ?? unnamed(type), {
+      type: type ?? "",
     });
   }
   if (isAsyncIterable(data)) {
-    const parts: BlobPart[] = [];
-    for await (const chunk of data) parts.push(chunk);
-    return new File(parts, name ?? ownName(data) ?? unnamed(type), { type });
+    const parts = await collect(data, signal);
+    return new File(parts, name ?? ownName(data) ?? unnamed(type), {
+      type: type ?? "",
+    });
   }
   throw new TypeError(
     `Cannot make a file from ${describe(data)}: expected a Blob, File, ` +
       "ArrayBuffer, typed array, ReadableStream, async iterable or Response",
   );
+}
+
+// Reads every chunk of `source`; when `signal` aborts, cancels the source
+// and rejects with the signal's reason, even while a read is pending.
+async function collect(
+  source: ReadableStream<Uint8Array> | AsyncIterable<BlobPart> | null,
+  signal: AbortSignal | undefined,
+): Promise<BlobPart[]> {
+  const parts: BlobPart[] = [];
+  if (source === null) return parts;
+  const reader = source instanceof ReadableStream
+    ? source.getReader()
+    : undefined;
+  const iterator = reader ? undefined : (source as AsyncIterable<BlobPart>)[
+    Symbol.asyncIterator
+  ]();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal!.reason);
+  });
+  aborted.catch(() => {});
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    for (;;) {
+      const step = await Promise.race([
+        reader ? reader.read() : iterator!.next(),
+        aborted,
+      ]);
+      if (step.done) return parts;
+      parts.push(step.value as BlobPart);
+    }
+  } catch (error) {
+    // Frees the source (a fetch's connection, say); its own failure is moot.
+    if (reader) reader.cancel(error).catch(() => {});
+    else Promise.resolve(iterator!.return?.()).catch(() => {});
+    throw error;
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+  }
 }
 
 /** Whether `value` is an async iterable (a stream of chunks, say). */

@@ -62,6 +62,8 @@ export type PageConstructor = new (
 export interface Requester {
   /** Sends a request and returns its parsed result. */
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T>;
+  /** The default timeout (ms), also for reading an upload's source first. */
+  readonly timeout?: number;
 }
 
 /**

@@ -8,6 +8,7 @@
 
 import { APIPromise, type PreparedResponse } from "./api_promise.ts";
 import { readsBlobPartsWhole } from "./env.ts";
+import { APIConnectionTimeoutError, APIUserAbortError } from "./errors.ts";
 import type { RequestOptions } from "./options.ts";
 import {
   describe,
@@ -91,7 +92,8 @@ function appendValue(form: FormData, field: string, value: unknown): void {
  * part per item under the same field name (`tags: ["a", "b"]` sends `tags=a`
  * and `tags=b`, no `[]` suffix). Fields named in `fileFields` must hold a
  * `File` or `Blob` (postForm reads responses and streams into files first);
- * anything else throws a `TypeError` that names the field.
+ * anything else throws a `TypeError` that names the field, as does, with
+ * `needsExtension` (the audio endpoints), a file name without an extension.
  * Every file part carries a file name (see {@link partName}). No content type
  * is set here: `fetch` writes it with the boundary. Where the runtime would
  * leave a copy of every part of a large file in memory (Deno), the part holds
@@ -108,6 +110,7 @@ function appendValue(form: FormData, field: string, value: unknown): void {
 export function multipart(
   fields: Record<string, unknown>,
   fileFields: readonly string[],
+  needsExtension = false,
 ): FormData {
   if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
     throw new TypeError(
@@ -125,6 +128,15 @@ export function multipart(
           `Invalid ${field}: expected a File, Blob, Response or stream, got ${
             describe(value)
           }; wrap bytes with toFile() first`,
+        );
+      }
+      const name = partName(field, value);
+      if (needsExtension && !/\.\w+$/.test(name)) {
+        throw new TypeError(
+          `Invalid ${field}: the endpoint reads the format from the file ` +
+            `name's extension and ${
+              JSON.stringify(name)
+            } has none; name it, e.g. toFile(data, "speech.mp3")`,
         );
       }
       appendFile(form, field, value);
@@ -153,16 +165,17 @@ export function postForm<T>(
   spec: RequestSpec,
   fileFields: readonly string[],
   options?: RequestOptions,
+  needsExtension?: boolean,
 ): APIPromise<T> {
   const fields = spec.body as Record<string, unknown>;
   if (fileFields.some((field) => isSource(fields?.[field]))) {
     return new APIPromise<T>(
-      readThenSend<T>(requester, spec, fileFields, options),
+      readThenSend<T>(requester, spec, fileFields, options, needsExtension),
     );
   }
   let body: FormData;
   try {
-    body = multipart(fields, fileFields);
+    body = multipart(fields, fileFields, needsExtension);
   } catch (error) {
     return new APIPromise<T>(Promise.reject(error));
   }
@@ -180,14 +193,45 @@ async function readThenSend<T>(
   spec: RequestSpec,
   fileFields: readonly string[],
   options: RequestOptions | undefined,
+  needsExtension?: boolean,
 ): Promise<PreparedResponse<T>> {
   const fields = { ...spec.body as Record<string, unknown> };
-  for (const field of fileFields) {
-    const value = fields[field];
-    if (isSource(value)) fields[field] = await toFile(value as ToFileInput);
+  // Reading the source counts as part of the call: the caller's signal and
+  // the timeout stop it (and cancel the source), as they would the request.
+  const signal = options?.signal ?? undefined;
+  if (signal?.aborted) {
+    throw new APIUserAbortError(undefined, { cause: signal.reason });
+  }
+  const ms = options?.timeout ?? requester.timeout ?? Infinity;
+  const reading = new AbortController();
+  const stop = () => reading.abort();
+  const timer = ms < 2 ** 31 ? setTimeout(stop, ms) : undefined;
+  signal?.addEventListener("abort", stop, { once: true });
+  try {
+    for (const field of fileFields) {
+      const value = fields[field];
+      if (isSource(value)) {
+        fields[field] = await toFile(value as ToFileInput, undefined, {
+          signal: reading.signal,
+        });
+      }
+    }
+  } catch (error) {
+    if (signal?.aborted) {
+      throw new APIUserAbortError(undefined, { cause: error });
+    }
+    if (reading.signal.aborted) {
+      throw new APIConnectionTimeoutError(
+        `Reading the file to upload timed out after ${ms} ms`,
+      );
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", stop);
   }
   const sent = requester.request<T>(
-    { ...spec, body: multipart(fields, fileFields) },
+    { ...spec, body: multipart(fields, fileFields, needsExtension) },
     options,
   );
   // The inner promise keeps its own clock and lazy parsing: parse() asks it.

@@ -7,7 +7,7 @@
 
 import type { APIPromise } from "../core/api_promise.ts";
 import type { RequestOptions } from "../core/options.ts";
-import type { Requester } from "../core/transport.ts";
+import type { Requester, RequestSpec } from "../core/transport.ts";
 import { postForm } from "../core/uploads.ts";
 import type {
   AudioResponseFormat,
@@ -34,7 +34,9 @@ function send<T>(
 ): APIPromise<T> {
   // Text formats come back as text/plain, never JSON.
   const as = TEXT_FORMATS.has(body?.response_format) ? "text" : "json";
-  return postForm<T>(t, { method: "POST", path, body, as }, ["file"], options);
+  // The API tells the audio format by the file name's extension.
+  const spec: RequestSpec = { method: "POST", path, body, as };
+  return postForm<T>(t, spec, ["file"], options, true);
 }
 
 /**

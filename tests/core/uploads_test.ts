@@ -1,4 +1,9 @@
-import { toFile } from "../../mod.ts";
+import {
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  Audio,
+  toFile,
+} from "../../mod.ts";
 import { multipart, partName, postForm } from "../../src/core/uploads.ts";
 import type { Requester } from "../../src/core/transport.ts";
 import {
@@ -232,4 +237,133 @@ Deno.test("multipart: a large file goes in as slices with the same name, type an
   const sentMask = form.get("mask") as File;
   assertEquals([sentMask.name, sentMask.type], ["mask.png", "image/png"]);
   assertEquals(await read(sentMask), new Uint8Array([...big, ...big]));
+});
+
+/** A stream that sends one chunk, then nothing until cancelled. */
+function stalled(): {
+  body: ReadableStream<Uint8Array>;
+  cancelled: () => boolean;
+} {
+  let cancelled = false;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes());
+    },
+    pull: () => new Promise(() => {}),
+    cancel() {
+      cancelled = true;
+    },
+  });
+  return { body, cancelled: () => cancelled };
+}
+
+const noRequest: Requester = {
+  timeout: 600_000,
+  request() {
+    throw new Error("must not be called");
+  },
+};
+
+Deno.test("postForm: the caller's signal stops reading a stalled source, cancels it, and sends nothing", async () => {
+  const { body, cancelled } = stalled();
+  const controller = new AbortController();
+  const pending = postForm(
+    noRequest,
+    {
+      method: "POST",
+      path: "/files",
+      body: { file: body, purpose: "fine-tune" },
+    },
+    ["file"],
+    { signal: controller.signal },
+  );
+  setTimeout(() => controller.abort(), 20);
+  await assertRejects(() => pending, APIUserAbortError);
+  assert(cancelled(), "the source was cancelled");
+  // Already aborted: nothing is read at all.
+  const early = stalled();
+  await assertRejects(
+    () =>
+      postForm(
+        noRequest,
+        {
+          method: "POST",
+          path: "/files",
+          body: { file: early.body, purpose: "fine-tune" },
+        },
+        ["file"],
+        { signal: AbortSignal.abort() },
+      ),
+    APIUserAbortError,
+  );
+});
+
+Deno.test("postForm: the timeout also bounds reading the source", async () => {
+  const { body, cancelled } = stalled();
+  const started = Date.now();
+  await assertRejects(
+    () =>
+      postForm(
+        noRequest,
+        {
+          method: "POST",
+          path: "/files",
+          body: { file: body, purpose: "fine-tune" },
+        },
+        ["file"],
+        { timeout: 30 },
+      ),
+    APIConnectionTimeoutError,
+    "after 30 ms",
+  );
+  assert(Date.now() - started < 1_000);
+  assert(cancelled(), "the source was cancelled");
+});
+
+Deno.test("toFile: a signal stops reading a stream or an async iterable", async () => {
+  const { body, cancelled } = stalled();
+  const reason = new Error("stop");
+  await assertRejects(
+    () => toFile(body, "a.bin", { signal: AbortSignal.abort(reason) }),
+    Error,
+    "stop",
+  );
+  assert(cancelled());
+  let returned = false;
+  const endless = {
+    [Symbol.asyncIterator]: () => ({
+      next: () => new Promise<IteratorResult<BlobPart>>(() => {}),
+      return() {
+        returned = true;
+        return Promise.resolve({ done: true as const, value: undefined });
+      },
+    }),
+  };
+  const controller = new AbortController();
+  const pending = toFile(endless, "b.bin", { signal: controller.signal });
+  controller.abort(reason);
+  await assertRejects(() => pending, Error, "stop");
+  assert(returned, "the iterator was closed");
+});
+
+Deno.test("audio uploads refuse a file name without an extension before sending", async () => {
+  const requester: Requester = {
+    request() {
+      throw new Error("must not be called");
+    },
+  };
+  const audio = new Audio(requester);
+  for (
+    const file of [
+      new Response("ID3").body!,
+      new Blob([bytes()]),
+      new File([bytes()], "speech"),
+    ]
+  ) {
+    await assertRejects(
+      () => audio.transcriptions.create({ file, model: "whisper-1" }),
+      TypeError,
+      "has none; name it",
+    );
+  }
 });

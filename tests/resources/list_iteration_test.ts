@@ -93,3 +93,24 @@ Deno.test("iterPages walks the pages, getPaginatedItems gives a page's items, th
   assertEquals(last.hasNextPage(), false);
   await assertRejects(() => last.getNextPage(), OpenAIError, "No next page");
 });
+
+Deno.test("a cursor list walks on even when the caller's query holds an `after`", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const job = "ftjob-mock-003";
+  const second = (await client.fineTuning.jobs.listEvents(job, { limit: 2 }))
+    .data[1].id;
+  server.mock.requests.length = 0;
+  const seen: string[] = [];
+  const list = client.fineTuning.jobs.listEvents(job, {
+    limit: 10,
+  }, { query: { after: second } });
+  for await (const event of list) {
+    seen.push(event.id);
+    assert(seen.length <= 50, "the list keeps repeating a page");
+  }
+  assertEquals(new Set(seen).size, seen.length);
+  assertEquals(seen.length, 23, "every event after the second");
+  const afters = server.mock.requests.map((r) => r.query.after);
+  assertEquals(new Set(afters).size, afters.length);
+});
