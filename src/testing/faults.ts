@@ -33,6 +33,11 @@ function checkCount(name: string, value: unknown): void {
 export class FaultQueue {
   #queue: { fault: Fault; left: number }[] = [];
 
+  /** The faults still queued (a fault with `times: 3` counts once). */
+  get size(): number {
+    return this.#queue.length;
+  }
+
   /** Validates and queues `fault`. */
   add(fault: Fault): void {
     const times = fault.times ?? 1;

@@ -63,6 +63,8 @@ export interface MockOptions {
 export interface RecordedRequest {
   /** Upper-case HTTP method. */
   method: string;
+  /** The full URL as received, with host and query. */
+  url: string;
   /**
    * The path without the `/v1` prefix (a path outside `/v1`, which gets a
    * 404, is recorded as it was sent).
@@ -179,6 +181,15 @@ export class MockOpenAI {
     this.#faults.add(fault);
   }
 
+  /**
+   * How many queued faults no request has used up yet: a test can check it
+   * is 0 at its end, so a fault whose `match` never fit does not go unseen
+   * (or leak into the next test).
+   */
+  get pendingFaults(): number {
+    return this.#faults.size;
+  }
+
   /** Forgets recorded requests, queued faults and stored state. */
   reset(): void {
     this.requests.length = 0;
@@ -228,6 +239,7 @@ export class MockOpenAI {
       ? undefined
       : {
         method,
+        url: request.url,
         path: path ?? url.pathname,
         query: Object.fromEntries(url.searchParams),
         headers: Object.fromEntries(request.headers),

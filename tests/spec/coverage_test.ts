@@ -171,6 +171,7 @@ Deno.test("the checks report a request and a response that break the spec", asyn
   const op = byId.get("createFineTuningJob")!;
   const bad = checkRequest(spec, op, {
     method: "PUT",
+    url: "http://127.0.0.1/v1/fine_tuning/job?limit=x",
     path: "/fine_tuning/job",
     query: { limit: "x" },
     headers: { "content-type": "text/plain" },

@@ -93,6 +93,12 @@ Deno.test("a fault's path matches the path as sent or decoded, and a global RegE
     statuses.push(res.status);
   }
   assertEquals(statuses, [503, 503, 503, 200]);
+  assertEquals(mock.pendingFaults, 0);
+  // A fault whose match never fits stays queued, and says so.
+  mock.fault({ match: { path: "/v1/models" }, status: 500 });
+  await client.models.list();
+  assertEquals(mock.pendingFaults, 1);
+  assertEquals(mock.requests.at(-1)!.url, "https://api.openai.com/v1/models");
 });
 
 Deno.test("the models option adds model ids, or accepts any", async () => {
