@@ -1,5 +1,7 @@
 /**
- * The error hierarchy. Every error the client throws is an {@link OpenAIError}.
+ * The error hierarchy. Every API, connection, timeout and abort failure is an
+ * {@link OpenAIError}; an invalid argument (a bad header, path id or file) is
+ * a `TypeError`, thrown before anything is sent.
  *
  * @module
  */

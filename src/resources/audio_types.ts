@@ -21,9 +21,10 @@ export type AudioTextFormat = "text" | "srt" | "vtt";
 /** The fields of `audio.translations.create`. */
 export interface TranslationCreateParams {
   /**
-   * The audio (mp3, mp4, mpeg, mpga, m4a, wav or webm) as a `File` or
-   * `Blob`; wrap other data with `toFile`. The file name's extension tells
-   * the API the format.
+   * The audio (mp3, mp4, mpeg, mpga, m4a, wav or webm): a `File` or `Blob`,
+   * or a `Response`, byte stream or async iterable, read first. The file
+   * name's extension tells the API the format, so a file without one is
+   * refused before sending: name it with `toFile(data, "speech.mp3")`.
    */
   file: Uploadable;
   /** The model, e.g. `"whisper-1"`. */

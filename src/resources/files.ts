@@ -18,8 +18,9 @@ export type { FileObject } from "./file_object.ts";
 /** The fields of `files.create`. */
 export interface FileCreateParams {
   /**
-   * The contents as a `File` or `Blob` (for fine-tuning, JSON Lines of
-   * `{"prompt", "completion"}` records); wrap other data with `toFile`.
+   * The contents (for fine-tuning, JSON Lines of `{"prompt", "completion"}`
+   * records): a `File` or `Blob`, or a `Response`, byte stream or async
+   * iterable, read first; `toFile` makes a named `File` from bytes.
    */
   file: Uploadable;
   /** What the file is for; `"fine-tune"` is the documented value. */
