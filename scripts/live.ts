@@ -16,12 +16,12 @@
  * @module
  */
 
-import OpenAI, {
-  type APIError,
-  AuthenticationError,
-  NotFoundError,
-} from "../mod.ts";
-import { type Captured, checkResult } from "../tests/spec/_check.ts";
+import { type APIError, AuthenticationError, NotFoundError } from "../mod.ts";
+import {
+  type Captured,
+  capturingClient,
+  checkResult,
+} from "../tests/spec/_check.ts";
 import {
   loadSpec,
   type Operation,
@@ -56,23 +56,11 @@ type Step = [
 export async function liveCheck(options: LiveOptions): Promise<LiveResult[]> {
   const spec = await loadSpec();
   const byId = new Map(operations(spec).map((op) => [op.operationId, op]));
-  const seen: Captured[] = [];
-  const base = options.fetch ?? fetch;
-  const client = new OpenAI({
+  const { client, seen } = capturingClient({ url: options.baseURL }, {
     apiKey: options.apiKey,
-    baseURL: options.baseURL,
     maxRetries: 1,
     timeout: 60_000,
-    fetch: async (input, init) => {
-      const response = await base(input, init);
-      const contentType = response.headers.get("content-type") ?? "";
-      const entry: Captured = { status: response.status, contentType };
-      if (contentType.startsWith("application/json")) {
-        entry.json = response.clone().json();
-      }
-      seen.push(entry);
-      return response;
-    },
+    fetch: options.fetch,
   });
   const { chatModel: model, embeddingModel } = options;
   const messages = [{ role: "user" as const, content: "Reply with: ok" }];

@@ -134,18 +134,30 @@ Deno.test("toReadableStream(): stream.controller.abort() errors the output, neve
   await within(1_000, assertRejects(() => next, APIUserAbortError));
 });
 
-Deno.test("stream.controller.abort() during a pending read ends the loop quietly", async () => {
-  const { body, cancelled } = silent('data: {"n":1}\n\n');
-  const stream = Stream.fromReadableStream<{ n: number }>(body);
+/** Iterates `stream` (failing after 1 s), calling `each` after every chunk. */
+async function loop(
+  stream: Stream<{ n: number }>,
+  each: () => void,
+): Promise<number[]> {
   const seen: number[] = [];
   await within(
     1_000,
     (async () => {
       for await (const chunk of stream) {
         seen.push(chunk.n);
-        setTimeout(() => stream.controller.abort(), 5);
+        each();
       }
     })(),
+  );
+  return seen;
+}
+
+Deno.test("stream.controller.abort() during a pending read ends the loop quietly", async () => {
+  const { body, cancelled } = silent('data: {"n":1}\n\n');
+  const stream = Stream.fromReadableStream<{ n: number }>(body);
+  const seen = await loop(
+    stream,
+    () => void setTimeout(() => stream.controller.abort(), 5),
   );
   assertEquals(seen, [1]);
   assert(cancelled(), "body cancelled");
@@ -169,15 +181,9 @@ Deno.test("an abort while the consumer holds a chunk yields no more of the same 
     const stream = new Stream<{ n: number }>(body, undefined, {
       signal: caller.signal,
     });
-    const seen: number[] = [];
-    await within(
-      1_000,
-      (async () => {
-        for await (const chunk of stream) {
-          seen.push(chunk.n);
-          (via === "signal" ? caller : stream.controller).abort();
-        }
-      })(),
+    const seen = await loop(
+      stream,
+      () => (via === "signal" ? caller : stream.controller).abort(),
     );
     assertEquals(seen, [1], via);
     assert(cancelled(), `body cancelled (${via})`);

@@ -6,6 +6,7 @@ import {
 } from "../../mod.ts";
 import { multipart, partName, postForm } from "../../src/core/uploads.ts";
 import type { Requester } from "../../src/core/transport.ts";
+import type { RequestOptions } from "../../src/core/options.ts";
 import {
   assert,
   assertEquals,
@@ -264,36 +265,30 @@ const noRequest: Requester = {
   },
 };
 
-Deno.test("postForm: the caller's signal stops reading a stalled source, cancels it, and sends nothing", async () => {
-  const { body, cancelled } = stalled();
-  const controller = new AbortController();
-  const pending = postForm(
+// Uploads `file` to /files through `noRequest`, with request `options`.
+const upload = (file: unknown, options?: RequestOptions) =>
+  postForm(
     noRequest,
     {
       method: "POST",
       path: "/files",
-      body: { file: body, purpose: "fine-tune" },
+      body: { file, purpose: "fine-tune" },
     },
     ["file"],
-    { signal: controller.signal },
+    options,
   );
+
+Deno.test("postForm: the caller's signal stops reading a stalled source, cancels it, and sends nothing", async () => {
+  const { body, cancelled } = stalled();
+  const controller = new AbortController();
+  const pending = upload(body, { signal: controller.signal });
   setTimeout(() => controller.abort(), 20);
   await assertRejects(() => pending, APIUserAbortError);
   assert(cancelled(), "the source was cancelled");
   // Already aborted: nothing is read at all.
   const early = stalled();
   await assertRejects(
-    () =>
-      postForm(
-        noRequest,
-        {
-          method: "POST",
-          path: "/files",
-          body: { file: early.body, purpose: "fine-tune" },
-        },
-        ["file"],
-        { signal: AbortSignal.abort() },
-      ),
+    () => upload(early.body, { signal: AbortSignal.abort() }),
     APIUserAbortError,
   );
 });
@@ -302,17 +297,7 @@ Deno.test("postForm: the timeout also bounds reading the source", async () => {
   const { body, cancelled } = stalled();
   const started = Date.now();
   await assertRejects(
-    () =>
-      postForm(
-        noRequest,
-        {
-          method: "POST",
-          path: "/files",
-          body: { file: body, purpose: "fine-tune" },
-        },
-        ["file"],
-        { timeout: 30 },
-      ),
+    () => upload(body, { timeout: 30 }),
     APIConnectionTimeoutError,
     "after 30 ms",
   );

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import OpenAI from "../../mod.ts";
+import OpenAI, { type ClientOptions } from "../../mod.ts";
 import type { MockServer, RecordedRequest } from "../../testing.ts";
 import { deref, type Operation, type Spec, validate } from "./spec_lib.ts";
 
@@ -18,19 +18,23 @@ export interface Captured {
 }
 
 /**
- * A client for `server` whose `fetch` keeps a copy of every JSON response,
- * so tests can check the raw body next to the client's parsed result.
+ * A client for `server` (a served mock, or any base URL and key) whose
+ * `fetch` keeps a copy of every JSON response, so tests can check the raw
+ * body next to the client's parsed result. No retries unless asked for.
  */
 export function capturingClient(
-  server: MockServer,
+  server: Pick<MockServer, "url"> | { url?: string },
+  options: ClientOptions & { fetch?: typeof fetch } = {},
 ): { client: OpenAI; seen: Captured[] } {
   const seen: Captured[] = [];
+  const base = options.fetch ?? fetch;
   const client = new OpenAI({
     apiKey: "sk-test",
-    baseURL: server.url,
     maxRetries: 0,
+    ...options,
+    baseURL: server.url,
     fetch: async (input, init) => {
-      const response = await fetch(input, init);
+      const response = await base(input, init);
       const contentType = response.headers.get("content-type") ?? "";
       const entry: Captured = { status: response.status, contentType };
       if (contentType.startsWith("application/json")) {
