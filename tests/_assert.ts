@@ -159,3 +159,19 @@ export async function assertRejects(
   }
   throw new AssertionError("Expected the promise to reject");
 }
+
+/** Settles like `promise`, or rejects once `ms` pass: a hang fails the test. */
+export async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Still pending after ${ms} ms`)),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -6,7 +6,7 @@ import {
   type ChatCompletionChunk,
   Stream,
 } from "../../mod.ts";
-import { assert, assertEquals, assertRejects } from "../_assert.ts";
+import { assert, assertEquals, assertRejects, within } from "../_assert.ts";
 import { chatBody, stubClient, timers } from "./_helpers.ts";
 
 const encoder = new TextEncoder();
@@ -27,22 +27,6 @@ function silent(first?: string): {
     },
   });
   return { body, cancelled: () => cancelled };
-}
-
-/** Settles like `promise`, or rejects once `ms` pass: a hang fails the test. */
-async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`Still pending after ${ms} ms`)),
-      ms,
-    );
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {

@@ -3,25 +3,13 @@
 // models of their own, and statuses without a body.
 import OpenAI, { NotFoundError } from "../../mod.ts";
 import { MockOpenAI, serveMock } from "../../testing.ts";
-import { assert, assertEquals, assertRejects } from "../_assert.ts";
+import { assert, assertEquals, assertRejects, within } from "../_assert.ts";
 
 const KEY = "sk-test";
 const CHAT = {
   model: "gpt-3.5-turbo",
   messages: [{ role: "user" as const, content: "hi" }],
 };
-
-/** Rejects when `promise` takes longer than `ms`: a hang fails the test. */
-function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout>;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`still pending after ${ms} ms`)),
-      ms,
-    );
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
 
 Deno.test("closing the served mock does not wait for a stream the test stopped reading", async () => {
   for (const setup of ["stalled", "unread"] as const) {
