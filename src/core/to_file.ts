@@ -131,10 +131,10 @@ async function collect(
   else signal?.addEventListener("abort", onAbort, { once: true });
   try {
     for (;;) {
-      const step = await Promise.race([
-        reader ? reader.read() : iterator!.next(),
-        aborted,
-      ]);
+      const next = reader ? reader.read() : iterator!.next();
+      // Without a signal nothing can stop the read: no race, whose
+      // reactions on the never-settled promise would pile up per chunk.
+      const step = await (signal ? Promise.race([next, aborted]) : next);
       if (step.done) return parts;
       parts.push(step.value as BlobPart);
     }

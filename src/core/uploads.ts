@@ -54,7 +54,13 @@ export function partName(field: string, blob: Blob): string {
 // Deno (~210 MiB unsliced); 32 KiB slices were slower and no smaller.
 const SLICE = 128 * 1024;
 
-function appendFile(form: FormData, field: string, blob: Blob): void {
+// `name` is partName(field, blob).
+function appendFile(
+  form: FormData,
+  field: string,
+  blob: Blob,
+  name: string,
+): void {
   if (blob.size > SLICE && readsBlobPartsWhole()) {
     // Slices reference the file's bytes, they do not copy them; the runtime
     // still writes the part headers, boundary and content type.
@@ -62,17 +68,18 @@ function appendFile(form: FormData, field: string, blob: Blob): void {
     for (let at = 0; at < blob.size; at += SLICE) {
       slices.push(blob.slice(at, at + SLICE));
     }
-    const name = partName(field, blob);
     return form.append(field, new File(slices, name, { type: blob.type }));
   }
   // A named File goes in as it is, keeping its identity; otherwise it gets a name.
   if (blob instanceof File && blob.name) form.append(field, blob);
-  else form.append(field, blob, partName(field, blob));
+  else form.append(field, blob, name);
 }
 
 function appendValue(form: FormData, field: string, value: unknown): void {
   if (value === undefined || value === null) return;
-  if (value instanceof Blob) return appendFile(form, field, value);
+  if (value instanceof Blob) {
+    return appendFile(form, field, value, partName(field, value));
+  }
   if (
     typeof value === "string" || typeof value === "number" ||
     typeof value === "boolean" || typeof value === "bigint"
@@ -139,7 +146,7 @@ export function multipart(
             } has none; name it, e.g. toFile(data, "speech.mp3")`,
         );
       }
-      appendFile(form, field, value);
+      appendFile(form, field, value, name);
     } else if (Array.isArray(value)) {
       for (const item of value) appendValue(form, field, item);
     } else {
