@@ -65,6 +65,7 @@ export class FaultQueue {
    * template `template`, so "/models/{model}" also matches).
    */
   take(method: string, path: string, template?: string): Fault | undefined {
+    if (!this.#queue.length) return undefined;
     // The path as sent (`/models/ft%3A…`) and decoded (`/models/ft:…`).
     let decoded = path;
     try {

@@ -89,7 +89,8 @@ export function unknownModel(
   extra?: readonly string[] | true,
 ): boolean {
   if (isFineTuned(id)) return state !== undefined && deleted(state).has(id);
-  return !catalogue(extra).some((m) => m.id === id) && extra !== true;
+  return extra !== true && !extra?.includes(id) &&
+    !MOCK_MODELS.some((m) => m.id === id);
 }
 
 // The base models: MOCK_MODELS and the mock's extra ids.
