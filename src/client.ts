@@ -4,7 +4,6 @@
  * @module
  */
 
-import { readEnv } from "./core/env.ts";
 import * as Errors from "./core/errors.ts";
 import type { ClientOptions } from "./core/options.ts";
 import { toFile } from "./core/to_file.ts";
@@ -91,20 +90,12 @@ export class OpenAI {
   readonly classifications: ClassificationsAPI.Classifications;
   #transport: Transport;
   #options: ClientOptions;
-  #organization: string | null;
 
   /** Builds a client; `apiKey`, `organization` and `baseURL` fall back to the environment. */
   constructor(options: ClientOptions = {}) {
-    const organization = options.organization === undefined
-      ? readEnv("OPENAI_ORG_ID")
-      : options.organization;
-    const transport = new Transport({
-      ...options,
-      organization: organization ?? null,
-    });
+    const transport = new Transport(options);
     this.#transport = transport;
     this.#options = options;
-    this.#organization = organization || null;
     this.chat = new ChatAPI.Chat(transport);
     this.completions = new CompletionsAPI.Completions(transport);
     this.models = new ModelsAPI.Models(transport);
@@ -155,7 +146,7 @@ export class OpenAI {
 
   /** The organization sent with every request, or `null` for none. */
   get organization(): string | null {
-    return this.#organization;
+    return this.#transport.organization;
   }
 
   /** The default `timeout`: 10 minutes, as in the official SDK. */

@@ -83,6 +83,8 @@ export class Transport implements Requester {
   declare readonly timeout: number;
   /** Default number of retries. */
   declare readonly maxRetries: number;
+  /** The organization sent as `OpenAI-Organization`, or `null` for none. */
+  declare readonly organization: string | null;
   #headers: Record<string, string>;
   #json: Record<string, string>;
   #query: QueryValues | undefined;
@@ -116,16 +118,17 @@ export class Transport implements Requester {
     this.baseURL = baseURL.replace(/\/+$/, "");
     this.timeout = check("timeout", options.timeout ?? 6e5);
     this.maxRetries = check("maxRetries", options.maxRetries ?? 2, true);
-    const organization = options.organization === undefined
-      ? readEnv("OPENAI_ORG_ID")
-      : options.organization;
+    const organization = this.organization =
+      (options.organization === undefined
+        ? readEnv("OPENAI_ORG_ID")
+        : options.organization) || null;
     // Every header is checked, the key too: a value fetch would reject must
     // fail here, not as a retried connection error.
     const headers = mergeHeaders({ accept: "application/json" }, {
       Authorization: "Bearer " + apiKey,
       // A browser refuses or preflights a custom user-agent.
       "User-Agent": browser ? undefined : "webstd-openai/" + VERSION,
-      "OpenAI-Organization": organization || undefined,
+      "OpenAI-Organization": organization ?? undefined,
       ...options.defaultHeaders,
     });
     this.#headers = headers;
