@@ -42,7 +42,7 @@ export const BUNDLES: BundleCase[] = [
     budget: 4 * 1024,
     // The target is missed (see docs/benchmarks.md): CI holds the line here.
     // Raised from 4,864 B for the correctness and official-SDK parity fixes
-    // of the second session (+306 B), then to 5,184 B in the third (+64 B),
+    // of the second session (+306 B), then to 5,184 B in the third (+73 B),
     // itemised in scripts/bench/analysis.md.
     ceiling: 5184,
   },
