@@ -105,8 +105,8 @@ export function entryPoints(denoJsonText: string): string {
     exports: Record<string, string>;
   };
   const entries = Object.entries(exports)
-    .filter(([key, file]) => file.startsWith("./src/entry/") && key !== ".")
-    .map(([key]) => key.slice(2));
+    .map(([key]) => key.slice(2))
+    .filter((key) => key && key !== "testing");
   const rows = entries.map((e) => [`\`${name}/${e}\``, `\`${className(e)}\``]);
   return [
     "Each resource also has its own entry point, which exports the resource class,",

@@ -190,23 +190,48 @@ export class OpenAI {
     Errors.APIUserAbortError;
 }
 
-// The resource modules, reachable at run time as OpenAI.Chat and so on, to
-// match the namespace below.
+// The resource modules' values, reachable at run time as OpenAI.Chat and so
+// on, to match the namespace below. Plain objects rather than the module
+// namespaces: `satisfies` keeps each one complete, and a bundle then has no
+// namespace objects, whose set-up a bundler cannot drop, so importing one
+// entry point of the bundle does not pull in every resource.
 Object.assign(OpenAI, {
-  Chat: ChatAPI,
-  Completions: CompletionsAPI,
-  Models: ModelsAPI,
-  Audio: AudioAPI,
-  Files: FilesAPI,
-  Edits: EditsAPI,
-  Embeddings: EmbeddingsAPI,
-  Moderations: ModerationsAPI,
-  Images: ImagesAPI,
-  Engines: EnginesAPI,
-  Answers: AnswersAPI,
-  Classifications: ClassificationsAPI,
-  FineTunes: FineTunesAPI,
-  FineTuning: FineTuningAPI,
+  Chat: {
+    Chat: ChatAPI.Chat,
+    ChatCompletions: ChatAPI.ChatCompletions,
+  } satisfies typeof ChatAPI,
+  Completions: {
+    Completions: CompletionsAPI.Completions,
+  } satisfies typeof CompletionsAPI,
+  Models: { Models: ModelsAPI.Models } satisfies typeof ModelsAPI,
+  Audio: {
+    Audio: AudioAPI.Audio,
+    Transcriptions: AudioAPI.Transcriptions,
+    Translations: AudioAPI.Translations,
+  } satisfies typeof AudioAPI,
+  Files: { Files: FilesAPI.Files } satisfies typeof FilesAPI,
+  Edits: { Edits: EditsAPI.Edits } satisfies typeof EditsAPI,
+  Embeddings: {
+    Embeddings: EmbeddingsAPI.Embeddings,
+    decodeEmbedding: EmbeddingsAPI.decodeEmbedding,
+  } satisfies typeof EmbeddingsAPI,
+  Moderations: {
+    Moderations: ModerationsAPI.Moderations,
+  } satisfies typeof ModerationsAPI,
+  Images: { Images: ImagesAPI.Images } satisfies typeof ImagesAPI,
+  Engines: { Engines: EnginesAPI.Engines } satisfies typeof EnginesAPI,
+  Answers: { Answers: AnswersAPI.Answers } satisfies typeof AnswersAPI,
+  Classifications: {
+    Classifications: ClassificationsAPI.Classifications,
+  } satisfies typeof ClassificationsAPI,
+  FineTunes: {
+    FineTunes: FineTunesAPI.FineTunes,
+  } satisfies typeof FineTunesAPI,
+  FineTuning: {
+    Checkpoints: FineTuningAPI.Checkpoints,
+    FineTuning: FineTuningAPI.FineTuning,
+    Jobs: FineTuningAPI.Jobs,
+  } satisfies typeof FineTuningAPI,
 });
 
 /**

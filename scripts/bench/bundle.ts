@@ -1,7 +1,9 @@
 /**
  * Bundles the benchmark Workers with esbuild (minified ESM, Worker
  * conditions) and measures them gzipped. Used by `deno task bench` and by
- * the bundle-size test behind `deno task bundle-check`.
+ * the bundle-size test behind `deno task bundle-check`. The Workers import
+ * `@webstd/openai` by name, which resolves as published: through deno.json's
+ * `exports` to the built `dist/` (`deno task build`).
  *
  * @module
  */
@@ -47,7 +49,7 @@ export const BUNDLES: BundleCase[] = [
     ceiling: 5184,
   },
   {
-    name: "ours: full client (mod.ts)",
+    name: "ours: full client (@webstd/openai)",
     entry: new URL("full_worker.ts", here).pathname,
     budget: 12 * 1024,
   },
@@ -64,6 +66,27 @@ async function gzipLength(bytes: Uint8Array): Promise<number> {
     new CompressionStream("gzip"),
   );
   return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+// Resolves `@webstd/openai` and its subpaths through deno.json's `exports`,
+// as a user's bundler gets the package.
+async function packagePlugin(): Promise<esbuild.Plugin> {
+  const root = new URL("../../", import.meta.url);
+  const { name, exports } = JSON.parse(
+    await Deno.readTextFile(new URL("deno.json", root)),
+  ) as { name: string; exports: Record<string, string> };
+  return {
+    name: "package-exports",
+    setup(build) {
+      build.onResolve({ filter: /^@webstd\/openai(\/|$)/ }, (args) => {
+        const target = exports["." + args.path.slice(name.length)];
+        if (!target) {
+          return { errors: [{ text: `${args.path} is not exported` }] };
+        }
+        return { path: new URL(target, root).pathname };
+      });
+    },
+  };
 }
 
 // Points the bare `openai` import at Deno's copy of the pinned npm package,
@@ -105,9 +128,8 @@ async function officialPlugin(): Promise<esbuild.Plugin> {
 export async function measureBundles(
   cases: BundleCase[],
 ): Promise<BundleSize[]> {
-  const plugins = cases.includes(OFFICIAL_BUNDLE)
-    ? [await officialPlugin()]
-    : [];
+  const plugins = [await packagePlugin()];
+  if (cases.includes(OFFICIAL_BUNDLE)) plugins.push(await officialPlugin());
   try {
     const sizes: BundleSize[] = [];
     for (const c of cases) {

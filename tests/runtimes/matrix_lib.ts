@@ -81,7 +81,7 @@ export async function buildBundles(): Promise<string[]> {
       ...(bundle.globalName ? [`--global-name=${bundle.globalName}`] : []),
       "--platform=neutral",
       "--target=es2022",
-      "--alias:@webstd/openai=./mod.ts",
+      "--alias:@webstd/openai=./dist/mod.js",
       `--outfile=${DIST}/${bundle.out}`,
       `--metafile=${meta}`,
       "--log-level=warning",

@@ -6,9 +6,14 @@
  * @module
  */
 
-import * as api from "../../mod.ts";
-import { APIUserAbortError, NotFoundError, OpenAI, Stream } from "../../mod.ts";
-import type { Fetch } from "../../mod.ts";
+import * as api from "../../dist/mod.js";
+import {
+  APIUserAbortError,
+  NotFoundError,
+  OpenAI,
+  Stream,
+} from "../../dist/mod.js";
+import type { Fetch } from "../../dist/mod.js";
 import { SMOKE_KEY, STALL_HEADER } from "./mock_host.ts";
 
 /** Where the smoke scenario finds the mock. */

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { Chat, Transport } from "../../../src/entry/chat.ts";
+import { Chat, Transport } from "@webstd/openai/chat";
 
 /** The Worker's bindings. */
 export interface Env {

@@ -1,10 +1,10 @@
 /**
- * The same Worker as `chat_worker.ts`, importing the full client (`mod.ts`).
+ * The same Worker as `chat_worker.ts`, importing the full client (`@webstd/openai`).
  *
  * @module
  */
 
-import OpenAI from "../../../mod.ts";
+import OpenAI from "@webstd/openai";
 
 /** The Worker's bindings. */
 export interface Env {
