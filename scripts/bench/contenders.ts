@@ -8,7 +8,7 @@
  */
 
 import Official from "openai";
-import OpenAI from "../../mod.ts";
+import OpenAI from "@webstd/openai";
 
 /** A contender's name. */
 export type Name = "raw" | "ours" | "official";
