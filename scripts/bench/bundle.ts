@@ -9,6 +9,7 @@
  */
 
 import * as esbuild from "esbuild";
+import { entries } from "../build.ts";
 
 /** A Worker to bundle, and its gzipped budget in bytes (if any). */
 export interface BundleCase {
@@ -44,9 +45,10 @@ export const BUNDLES: BundleCase[] = [
     budget: 4 * 1024,
     // The target is missed (see docs/benchmarks.md): CI holds the line here.
     // Raised from 4,864 B for the correctness and official-SDK parity fixes
-    // of the second session (+306 B), then to 5,184 B in the third (+73 B),
-    // itemised in scripts/bench/analysis.md.
-    ceiling: 5184,
+    // of the second session (+306 B), to 5,184 B in the third (+73 B), then
+    // to 5,200 B in the fourth for the call clock that keeps responses out of
+    // the deadline set (+33 B), itemised in scripts/bench/analysis.md.
+    ceiling: 5200,
   },
   {
     name: "ours: full client (@webstd/openai)",
@@ -72,18 +74,19 @@ async function gzipLength(bytes: Uint8Array): Promise<number> {
 // as a user's bundler gets the package.
 async function packagePlugin(): Promise<esbuild.Plugin> {
   const root = new URL("../../", import.meta.url);
-  const { name, exports } = JSON.parse(
-    await Deno.readTextFile(new URL("deno.json", root)),
-  ) as { name: string; exports: Record<string, string> };
+  const outputs = new Map(
+    (await entries()).map((e) => [e.key, new URL(e.output, root).pathname]),
+  );
   return {
     name: "package-exports",
     setup(build) {
       build.onResolve({ filter: /^@webstd\/openai(\/|$)/ }, (args) => {
-        const target = exports["." + args.path.slice(name.length)];
-        if (!target) {
-          return { errors: [{ text: `${args.path} is not exported` }] };
-        }
-        return { path: new URL(target, root).pathname };
+        const path = outputs.get(
+          "." + args.path.slice("@webstd/openai".length),
+        );
+        return path
+          ? { path }
+          : { errors: [{ text: `${args.path} is not exported` }] };
       });
     },
   };

@@ -179,13 +179,13 @@ export class Transport implements Requester {
       true,
     );
     const user = call.signal = options?.signal ?? undefined;
-    const deadlines = this.#deadlines;
+    const deadlines = this.#deadlines, clock = call.clock;
 
     for (let attempt = 0;; attempt++) {
       if (user?.aborted) {
         throw new APIUserAbortError(undefined, { cause: user.reason });
       }
-      const controller = call.controller = new AbortController();
+      const controller = clock.controller = new AbortController();
       let signal = controller.signal;
       if (user) {
         if (AbortSignal.any) signal = AbortSignal.any([user, signal]);
@@ -198,7 +198,7 @@ export class Transport implements Requester {
           call.unlink = () => user.removeEventListener("abort", forward);
         }
       }
-      deadlines.add(call, timeout);
+      deadlines.add(clock, timeout);
       let response: Response;
       try {
         response = await (this.#fetch ?? fetch)(url, {
@@ -231,7 +231,7 @@ export class Transport implements Requester {
         // The body is only detail, but an abort or timeout while reading it
         // is still reported as such.
         const text = await response.text().catch((cause) =>
-          user?.aborted || call.timedOut ? call.failure(cause) : ""
+          user?.aborted || clock.timedOut ? call.failure(cause) : ""
         );
         call.end();
         if (typeof text != "string") throw text;
@@ -247,8 +247,8 @@ export class Transport implements Requester {
       // for a's slowness); parse() resumes it with what is left. A caller
       // already waiting keeps it running: one timer, not two.
       if (!call.wanted) {
-        call.left = call.deadline - Date.now();
-        deadlines.delete(call);
+        call.left = clock.deadline - Date.now();
+        deadlines.delete(clock);
       }
       call.response = response;
       return call;
@@ -256,24 +256,39 @@ export class Transport implements Requester {
   }
 }
 
+// What the deadlines hold of a call: its clock and the controller that
+// aborts its current attempt, never its response. The garbage collector may
+// move a clock in flight to the old generation; a response it referenced
+// after that would stay alive, with its body stream and buffers, until the
+// next full collection. When the deadlines held the Call itself, which keeps
+// the response, young collections at concurrency 16 took twice as long (V8
+// --trace-gc over 40,000 calls: ~190 against ~80 ms for a raw fetch).
+class Clock implements Timed {
+  // Deadlines.add sets the first two before anything reads them.
+  declare deadline: number;
+  declare timedOut: boolean;
+  declare timer: ReturnType<typeof setTimeout> | undefined;
+  declare controller: AbortController;
+
+  expire(): void {
+    this.timedOut = true;
+    this.controller.abort(new APIConnectionTimeoutError());
+  }
+}
+
 // One object per request holds its state and serves as its prepared
 // response: no per-request closures on the hot path.
-class Call<T> implements PreparedResponse<T>, Timed {
+class Call<T> implements PreparedResponse<T> {
   declare response: Response;
-  declare controller: AbortController;
   declare signal: AbortSignal | undefined;
   declare timeout: number;
-  /** When the clock runs out (`Date.now()` time); Infinity for none. */
-  declare deadline: number;
   /** What was left of the budget when the clock stopped at the headers. */
   declare left: number | undefined;
   /** Set by the APIPromise once the caller asks for the parsed result. */
   declare wanted: boolean;
-  declare timedOut: boolean;
   /** Stops forwarding the caller's abort, where it is forwarded (see #send). */
   declare unlink: (() => void) | undefined;
-  /** The call's own timer, where calls do not share one (see Deadlines). */
-  declare timer: ReturnType<typeof setTimeout> | undefined;
+  readonly clock: Clock = new Clock();
   #parsed: Promise<T> | undefined;
 
   declare deadlines: Deadlines;
@@ -295,19 +310,14 @@ class Call<T> implements PreparedResponse<T>, Timed {
 
   /** The call is over: its clock stops and the caller's abort is no longer forwarded. */
   end(): void {
-    this.deadlines.delete(this);
+    this.deadlines.delete(this.clock);
     this.unlink?.();
-  }
-
-  expire(): void {
-    this.timedOut = true;
-    this.controller.abort(new APIConnectionTimeoutError());
   }
 
   failure(cause: unknown): OpenAIError {
     return this.signal?.aborted
       ? new APIUserAbortError(undefined, { cause })
-      : this.timedOut
+      : this.clock.timedOut
       ? new APIConnectionTimeoutError(
         `Request timed out after ${this.timeout} ms`,
       )
@@ -326,17 +336,17 @@ class Call<T> implements PreparedResponse<T>, Timed {
     if (spec.stream) {
       // The stream watches the caller's signal itself.
       this.end();
-      return new Stream(response.body, this.controller, {
+      return new Stream(response.body, this.clock.controller, {
         idleTimeout: this.timeout,
         signal: this.signal,
         headers: response.headers,
       }) as T;
     }
     if (spec.as === "response") {
-      this.deadlines.delete(this);
+      this.deadlines.delete(this.clock);
       return response as T;
     }
-    if (this.left !== undefined) this.deadlines.add(this, this.left);
+    if (this.left !== undefined) this.deadlines.add(this.clock, this.left);
     let value: unknown;
     try {
       value = spec.as === "text"

@@ -58,3 +58,46 @@ for (const [mode, inProcess] of MODES) {
     }
   });
 }
+
+// Everything reachable from `root` through own properties (symbols too),
+// `depth` levels down; weak references are not followed.
+function reachable(root: unknown, depth = 4, seen = new Set<unknown>()) {
+  if (depth < 0 || !root || typeof root != "object" || seen.has(root)) {
+    return seen;
+  }
+  seen.add(root);
+  if (root instanceof WeakRef) return seen;
+  for (const key of Reflect.ownKeys(root)) {
+    const value = Object.getOwnPropertyDescriptor(root, key)?.value;
+    reachable(value, depth - 1, seen);
+  }
+  return seen;
+}
+
+Deno.test("a timer per call: what the timer holds does not reach the response", async () => {
+  // The garbage collector can promote a timer's argument while the call is in
+  // flight; if that object held the response, every finished response would
+  // outlive young-generation collections. Catches the call's own timer, the
+  // one place where its argument is visible.
+  const held: unknown[] = [];
+  type Arm = (fn: () => void, ms?: number, ...args: unknown[]) => unknown;
+  const g = globalThis as unknown as { setTimeout: Arm };
+  const real = g.setTimeout;
+  const { client } = MODES[1][1]({ maxRetries: 0 });
+  g.setTimeout = (fn, ms, ...args) => {
+    held.push(...args);
+    return real(fn, ms, ...args);
+  };
+  try {
+    const { data, response } = await client.models.list().withResponse();
+    assert(data.data.length > 0 && response instanceof Response);
+  } finally {
+    g.setTimeout = real;
+  }
+  assert(held.length > 0, "no call timer was armed");
+  for (const arg of held) {
+    for (const value of reachable(arg)) {
+      assert(!(value instanceof Response), "a call timer holds the response");
+    }
+  }
+});
