@@ -117,6 +117,8 @@ export async function build(outdir: string): Promise<string[]> {
       outdir,
       chunkNames: "_shared-[hash]",
       legalComments: "none",
+      sourcemap: "linked",
+      sourcesContent: false,
       write: false,
       logLevel: "silent",
     });

@@ -13,7 +13,11 @@ const load = (path: string) =>
   import(new URL(path, root).href) as Promise<Record<string, unknown>>;
 
 Deno.test("dist: dist/ is what scripts/build.ts makes of the current sources", async () => {
-  const dir = await Deno.makeTempDir();
+  // Beside dist/, so that the source maps' relative paths come out the same.
+  const dir = await Deno.makeTempDir({
+    dir: root.pathname,
+    prefix: ".dist-check-",
+  });
   try {
     const files = await build(dir);
     for (const name of files) {
@@ -133,4 +137,41 @@ Deno.test("dist: a chat stream and a typed error, through the published files", 
   }).catch((e) => e);
   assert(error instanceof NotFoundError, String(error));
   assert(error instanceof APIError, "not an APIError of the main entry point");
+});
+
+Deno.test("dist: source maps point at published sources, so stack traces name them", async () => {
+  const config = JSON.parse(
+    await Deno.readTextFile(new URL("deno.json", root)),
+  ) as { publish: { include: string[] } };
+  const published = (path: string) =>
+    config.publish.include.some((p) =>
+      p.endsWith("/") ? path.startsWith(p) : path === p
+    );
+  let maps = 0;
+  for await (const file of Deno.readDir(new URL("dist/", root))) {
+    if (!file.name.endsWith(".js.map")) continue;
+    maps++;
+    const { sources } = JSON.parse(
+      await Deno.readTextFile(new URL(`dist/${file.name}`, root)),
+    ) as { sources: string[] };
+    for (const source of sources) {
+      assert(source.startsWith("../"), source);
+      const path = source.slice(3);
+      assert(published(path), `${file.name} maps to unpublished ${path}`);
+      await Deno.stat(new URL(path, root));
+    }
+  }
+  assert(maps > 0, "no source maps in dist/");
+
+  const { OpenAI } = await load(
+    "./dist/mod.js",
+  ) as typeof import("../../mod.ts");
+  const client = new OpenAI({
+    apiKey: "sk-dist",
+    maxRetries: 0,
+    fetch: () => Promise.reject(new TypeError("offline")),
+  });
+  const error: unknown = await client.models.list().catch((e) => e);
+  assert(error instanceof Error, String(error));
+  assert(/src\/core\/transport\.ts:\d+/.test(error.stack!), error.stack);
 });
