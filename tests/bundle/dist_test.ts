@@ -163,15 +163,29 @@ Deno.test("dist: source maps point at published sources, so stack traces name th
   }
   assert(maps > 0, "no source maps in dist/");
 
+  // A bad baseURL throws in Transport's constructor (the shared chunk),
+  // called from OpenAI's (mod.js, whose first line is @ts-self-types): both
+  // frames must name the exact source lines.
   const { OpenAI } = await load(
     "./dist/mod.js",
   ) as typeof import("../../mod.ts");
-  const client = new OpenAI({
-    apiKey: "sk-dist",
-    maxRetries: 0,
-    fetch: () => Promise.reject(new TypeError("offline")),
-  });
-  const error: unknown = await client.models.list().catch((e) => e);
-  assert(error instanceof Error, String(error));
-  assert(/src\/core\/transport\.ts:\d+/.test(error.stack!), error.stack);
+  let error: unknown;
+  try {
+    new OpenAI({ apiKey: "sk-dist", baseURL: "not a url" });
+  } catch (e) {
+    error = e;
+  }
+  assert(error instanceof TypeError, String(error));
+  const frames: [string, string][] = [
+    ["src/core/transport.ts", "throw new TypeError(\n        `Invalid baseURL"],
+    ["src/client.ts", "new Transport(options)"],
+  ];
+  for (const [file, code] of frames) {
+    const text = await Deno.readTextFile(new URL(file, root));
+    const line = text.slice(0, text.indexOf(code)).split("\n").length;
+    assert(
+      error.stack!.includes(`${file}:${line}:`),
+      `expected ${file}:${line} in ${error.stack}`,
+    );
+  }
 });
