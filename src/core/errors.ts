@@ -88,21 +88,45 @@ export class APIError extends OpenAIError {
 }
 
 /** HTTP 400. See {@link APIError}. @example `if (err instanceof BadRequestError) fixInput();` */
-export class BadRequestError extends APIError {}
+export class BadRequestError extends APIError {
+  /** Always 400, as in the official SDK's types. */
+  declare readonly status: 400;
+}
 /** HTTP 401: the API key is missing or wrong. @example `if (err instanceof AuthenticationError) askForKey();` */
-export class AuthenticationError extends APIError {}
+export class AuthenticationError extends APIError {
+  /** Always 401, as in the official SDK's types. */
+  declare readonly status: 401;
+}
 /** HTTP 403. @example `if (err instanceof PermissionDeniedError) report(err.message);` */
-export class PermissionDeniedError extends APIError {}
+export class PermissionDeniedError extends APIError {
+  /** Always 403, as in the official SDK's types. */
+  declare readonly status: 403;
+}
 /** HTTP 404. @example `if (err instanceof NotFoundError) return undefined;` */
-export class NotFoundError extends APIError {}
+export class NotFoundError extends APIError {
+  /** Always 404, as in the official SDK's types. */
+  declare readonly status: 404;
+}
 /** HTTP 409. @example `if (err instanceof ConflictError) retryLater();` */
-export class ConflictError extends APIError {}
+export class ConflictError extends APIError {
+  /** Always 409, as in the official SDK's types. */
+  declare readonly status: 409;
+}
 /** HTTP 422. @example `if (err instanceof UnprocessableEntityError) fixInput();` */
-export class UnprocessableEntityError extends APIError {}
+export class UnprocessableEntityError extends APIError {
+  /** Always 422, as in the official SDK's types. */
+  declare readonly status: 422;
+}
 /** HTTP 429: rate limited (retried automatically first). @example `if (err instanceof RateLimitError) backOff();` */
-export class RateLimitError extends APIError {}
+export class RateLimitError extends APIError {
+  /** Always 429, as in the official SDK's types. */
+  declare readonly status: 429;
+}
 /** HTTP 500 and above (retried automatically first). @example `if (err instanceof InternalServerError) retryLater();` */
-export class InternalServerError extends APIError {}
+export class InternalServerError extends APIError {
+  /** 500 or above. */
+  declare readonly status: number;
+}
 
 /**
  * How the connection errors can be built: a message and options, or, as with
@@ -135,6 +159,8 @@ function init(
  * ```
  */
 export class APIConnectionError extends APIError {
+  /** Always `undefined`: no response arrived. */
+  declare readonly status: undefined;
   /** Builds the error; `cause` keeps the underlying failure. */
   constructor(message?: ErrorInit, options?: ErrorOptions) {
     const [text, opts] = init(message, options, "Connection error");
@@ -169,6 +195,8 @@ export class APIConnectionTimeoutError extends APIConnectionError {
  * ```
  */
 export class APIUserAbortError extends APIError {
+  /** Always `undefined`: no response arrived. */
+  declare readonly status: undefined;
   /** Builds the error with a default message. */
   constructor(message?: ErrorInit, options?: ErrorOptions) {
     const [text, opts] = init(message, options, "Request was aborted");

@@ -213,3 +213,20 @@ Deno.test("the connection errors also take the official SDK's { message, cause }
     "APIConnectionTimeoutError",
   ]);
 });
+
+Deno.test("each status class narrows status, as the official SDK's types do", () => {
+  const notFound = makeAPIError(404, "{}", new Headers());
+  assert(notFound instanceof NotFoundError);
+  const status: 404 = notFound.status;
+  assertEquals(status, 404);
+  const limited = makeAPIError(429, "{}", new Headers());
+  assert(limited instanceof RateLimitError);
+  const tooMany: 429 = limited.status;
+  assertEquals(tooMany, 429);
+  const server = makeAPIError(503, "{}", new Headers());
+  assert(server instanceof InternalServerError);
+  const code: number = server.status;
+  assertEquals(code, 503);
+  const none: undefined = new APIConnectionError().status;
+  assertEquals(none, undefined);
+});
