@@ -257,12 +257,12 @@ export class Transport implements Requester {
 }
 
 // What the deadlines hold of a call: its clock and the controller that
-// aborts its current attempt, never its response. The garbage collector may
-// move a clock in flight to the old generation; a response it referenced
-// after that would stay alive, with its body stream and buffers, until the
-// next full collection. When the deadlines held the Call itself, which keeps
-// the response, young collections at concurrency 16 took twice as long (V8
-// --trace-gc over 40,000 calls: ~190 against ~80 ms for a raw fetch).
+// aborts its current attempt, never its response. When they held the Call
+// itself, which later keeps the response, young collections at concurrency 16
+// took twice as long (V8 --trace-gc over 40,000 calls: ~190 against ~80 ms for
+// a raw fetch; ~100 ms now). Most likely a collection promoted the Call while
+// it was in the set, and each response it took afterwards then outlived young
+// collections, with its body stream and buffers, until the next full one.
 class Clock implements Timed {
   // Deadlines.add sets the first two before anything reads them.
   declare deadline: number;
