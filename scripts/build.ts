@@ -123,21 +123,20 @@ export async function build(outdir: string): Promise<string[]> {
       logLevel: "silent",
     });
     const files = new Map<string, string>();
-    const prefixed = new Set<string>();
     for (const file of result.outputFiles) {
       const name = file.path.slice(outdir.replace(/\/?$/, "/").length);
       const own = all.find((e) => e.output === `./dist/${name}`);
-      if (own) prefixed.add(name);
       files.set(name, (own ? selfTypes(own.source) : "") + file.text);
     }
     // The @ts-self-types line shifts its file down one line: so must its map
     // (an empty first line of mappings), or stack traces name the line above.
-    for (const name of prefixed) {
-      const map = files.get(name + ".map");
+    for (const entry of all) {
+      const name = entry.output.slice("./dist/".length) + ".map";
+      const map = files.get(name);
       if (!map) continue;
       const json = JSON.parse(map) as { mappings: string };
       json.mappings = ";" + json.mappings;
-      files.set(name + ".map", JSON.stringify(json, null, 2) + "\n");
+      files.set(name, JSON.stringify(json, null, 2) + "\n");
     }
     for (const entry of resources) {
       const names = Object.keys(await import(new URL(entry.source, root).href));

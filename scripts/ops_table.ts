@@ -92,6 +92,19 @@ export function className(entry: string): string {
 }
 
 /**
+ * The per-resource entry points among `deno.json`'s exports (every key but
+ * `"."` and `"./testing"`), as names such as `fine_tuning`.
+ * @example
+ * ```ts
+ * resourceEntries({ ".": "./dist/mod.js", "./chat": "./dist/chat.js" }); // ["chat"]
+ * ```
+ */
+export function resourceEntries(exports: Record<string, string>): string[] {
+  return Object.keys(exports).map((key) => key.slice(2))
+    .filter((key) => key && key !== "testing");
+}
+
+/**
  * The per-resource entry points of `deno.json`'s exports, with a paragraph
  * and an example.
  * @example
@@ -104,10 +117,9 @@ export function entryPoints(denoJsonText: string): string {
     name: string;
     exports: Record<string, string>;
   };
-  const entries = Object.entries(exports)
-    .map(([key]) => key.slice(2))
-    .filter((key) => key && key !== "testing");
-  const rows = entries.map((e) => [`\`${name}/${e}\``, `\`${className(e)}\``]);
+  const rows = resourceEntries(exports).map((
+    e,
+  ) => [`\`${name}/${e}\``, `\`${className(e)}\``]);
   return [
     "Each resource also has its own entry point, which exports the resource class,",
     "`Transport` and the resource's types, so a bundle only carries the resources it",

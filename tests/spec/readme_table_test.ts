@@ -11,6 +11,7 @@ import {
   operationsTable,
   readmeSection,
   replaceSection,
+  resourceEntries,
 } from "../../scripts/ops_table.ts";
 import { assert, assertEquals } from "../_assert.ts";
 
@@ -44,9 +45,7 @@ Deno.test("the table has a row per operation", () => {
 
 Deno.test("every listed entry point's resource class is exported", () => {
   const exports = JSON.parse(denoJson).exports as Record<string, string>;
-  const names = Object.keys(exports).filter((k) =>
-    k !== "." && k !== "./testing"
-  ).map((k) => className(k.slice(2)));
+  const names = resourceEntries(exports).map(className);
   assertEquals(names.length, 14);
   const missing = names.filter((n) =>
     typeof (mod as Record<string, unknown>)[n] !== "function"
