@@ -96,3 +96,27 @@ export function errorResponse(
     headers: options.headers,
   });
 }
+
+/**
+ * A 400 for a field whose value is not one of `allowed`, naming the field.
+ *
+ * @example
+ * ```ts
+ * import { invalidChoice } from "./errors.ts";
+ * const res = invalidChoice("size", "1x1", ["256x256", "512x512"]);
+ * await res.body?.cancel();
+ * ```
+ */
+export function invalidChoice(
+  param: string,
+  value: unknown,
+  allowed: readonly string[],
+): Response {
+  return errorResponse(
+    400,
+    `Invalid ${param}: ${JSON.stringify(value)} (expected ${
+      allowed.join(", ")
+    })`,
+    { param },
+  );
+}

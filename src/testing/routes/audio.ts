@@ -9,7 +9,7 @@ import type {
   Transcription,
   TranscriptionVerbose,
 } from "../../resources/audio_types.ts";
-import { errorResponse } from "../errors.ts";
+import { errorResponse, invalidChoice } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
 
 const FORMATS = ["json", "text", "srt", "verbose_json", "vtt"];
@@ -113,13 +113,7 @@ function handle(task: "transcribe" | "translate") {
     }
     const format = fields.response_format ?? "json";
     if (typeof format !== "string" || !FORMATS.includes(format)) {
-      return errorResponse(
-        400,
-        `Invalid response_format: ${JSON.stringify(format)} (expected ${
-          FORMATS.join(", ")
-        })`,
-        { param: "response_format" },
-      );
+      return invalidChoice("response_format", format, FORMATS);
     }
     const temperature = Number(fields.temperature ?? 0);
     if (!(temperature >= 0 && temperature <= 1)) {

@@ -8,7 +8,7 @@
 import type { FileObject } from "../../resources/file_object.ts";
 import type { FileDeleted } from "../../resources/files.ts";
 import { MOCK_CREATED } from "../echo.ts";
-import { errorResponse } from "../errors.ts";
+import { errorResponse, invalidChoice } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
 
 /** An uploaded file as the mock keeps it. */
@@ -74,13 +74,7 @@ function createFile(ctx: MockContext): FileObject | Response {
     });
   }
   if (!PURPOSES.includes(purpose)) {
-    return errorResponse(
-      400,
-      `Invalid purpose: ${JSON.stringify(purpose)} (expected ${
-        PURPOSES.join(", ")
-      })`,
-      { param: "purpose" },
-    );
+    return invalidChoice("purpose", purpose, PURPOSES);
   }
   const files = storedFiles(ctx.state);
   // A counter rather than the map's size, so an id is never reused after a delete.

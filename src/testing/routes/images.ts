@@ -10,7 +10,7 @@ import type {
   ImagesResponse,
 } from "../../resources/images.ts";
 import { MOCK_CREATED, mockId } from "../echo.ts";
-import { errorResponse } from "../errors.ts";
+import { errorResponse, invalidChoice } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
 import { checkN } from "../echo.ts";
 
@@ -53,11 +53,7 @@ export function imageOptions(
   if (nError) return errorResponse(400, nError, { param: "n" });
   const size = fields.size ?? "1024x1024";
   if (typeof size !== "string" || !SIZES.includes(size)) {
-    return errorResponse(
-      400,
-      `Invalid size: ${JSON.stringify(size)} (expected ${SIZES.join(", ")})`,
-      { param: "size" },
-    );
+    return invalidChoice("size", size, SIZES);
   }
   const format = fields.response_format ?? "url";
   if (typeof format !== "string" || !FORMATS.includes(format)) {
