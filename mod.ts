@@ -48,6 +48,7 @@ export {
 export type {
   ClientOptions,
   Fetch,
+  HeadersLike,
   QueryValues,
   RequestOptions,
 } from "./src/core/options.ts";

@@ -10,6 +10,26 @@ export type Fetch = (
   init?: RequestInit,
 ) => Promise<Response>;
 
+/**
+ * Headers to send, in any of the shapes the official SDK takes: a record, a
+ * `Headers` object, or `[name, value]` pairs. A `null` value removes a header
+ * the client would send (such as `User-Agent`), `undefined` is skipped, and
+ * a name given twice (in any case) keeps its last value.
+ *
+ * @example
+ * ```ts
+ * import OpenAI, { type HeadersLike } from "@webstd/openai";
+ * const headers: HeadersLike = new Headers({ "X-Team": "search" });
+ * const client = new OpenAI({ apiKey: "sk-test", defaultHeaders: headers });
+ * await client.models.list({ headers: [["X-Trace", "1"], ["User-Agent", null]], maxRetries: 0, timeout: 1 })
+ *   .catch(() => {});
+ * ```
+ */
+export type HeadersLike =
+  | Record<string, string | null | undefined>
+  | Headers
+  | Iterable<readonly [string, string | null | undefined]>;
+
 /** Query-string values; `undefined` entries are left out. */
 export type QueryValues = Record<
   string,
@@ -37,8 +57,8 @@ export interface ClientOptions {
   timeout?: number;
   /** How many times a failed request is retried. Default 2. */
   maxRetries?: number;
-  /** Headers sent with every request; `null` removes one of ours (e.g. `User-Agent`), `undefined` is skipped. */
-  defaultHeaders?: Record<string, string | null | undefined>;
+  /** Headers sent with every request (see {@link HeadersLike}); `null` removes one of ours (e.g. `User-Agent`). */
+  defaultHeaders?: HeadersLike;
   /** Query parameters sent with every request. */
   defaultQuery?: QueryValues;
   /** The `fetch` to use; defaults to `globalThis.fetch`, looked up at call time. */
@@ -67,8 +87,8 @@ export interface RequestOptions {
   timeout?: number;
   /** Overrides the client's `maxRetries` for this request. */
   maxRetries?: number;
-  /** Extra headers; a `null` value removes a default header. */
-  headers?: Record<string, string | null | undefined>;
+  /** Extra headers (see {@link HeadersLike}); a `null` value removes a default header. */
+  headers?: HeadersLike;
   /** Extra query parameters. */
   query?: QueryValues;
 }

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { QueryValues } from "./options.ts";
+import type { HeadersLike, QueryValues } from "./options.ts";
 
 /**
  * Tagged template that percent-encodes every interpolated path parameter, so
@@ -56,15 +56,19 @@ export function appendQuery(
 }
 
 /**
- * Copies `extra` onto `target` (lower-cased names); a `null` value removes a
- * header. Throws a `TypeError` naming the header (never its value, which may
+ * Copies `extra` (a record, `Headers` or pairs) onto `target` (lower-cased
+ * names); a `null` value removes a header. Throws a `TypeError` naming the header (never its value, which may
  * be a secret) when a name is not a token or a value holds CR, LF, NUL or a
  * character fetch would refuse (above U+00FF).
  */
 export function mergeHeaders(
   target: Record<string, string>,
-  extra: Record<string, string | null | undefined> | undefined,
+  headers: HeadersLike | undefined,
 ): Record<string, string> {
+  // `Headers` and pairs are iterable; a record is read by its own keys.
+  const extra = (headers as Iterable<unknown>)?.[Symbol.iterator]
+    ? Object.fromEntries(headers as Iterable<[string, string]>)
+    : headers as Record<string, string | null | undefined> | undefined;
   for (const name in extra) {
     const value = extra[name];
     if (!/^[!#$%&'*+.^_`|~\w-]+$/.test(name)) {

@@ -124,13 +124,15 @@ export class Transport implements Requester {
         : options.organization) || null;
     // Every header is checked, the key too: a value fetch would reject must
     // fail here, not as a retried connection error.
-    const headers = mergeHeaders({ accept: "application/json" }, {
-      Authorization: "Bearer " + apiKey,
-      // A browser refuses or preflights a custom user-agent.
-      "User-Agent": browser ? undefined : "webstd-openai/" + VERSION,
-      "OpenAI-Organization": organization ?? undefined,
-      ...options.defaultHeaders,
-    });
+    const headers = mergeHeaders(
+      mergeHeaders({ accept: "application/json" }, {
+        Authorization: "Bearer " + apiKey,
+        // A browser refuses or preflights a custom user-agent.
+        "User-Agent": browser ? undefined : "webstd-openai/" + VERSION,
+        "OpenAI-Organization": organization ?? undefined,
+      }),
+      options.defaultHeaders,
+    );
     this.#headers = headers;
     this.#json = { ...headers, "content-type": "application/json" };
     this.#query = options.defaultQuery;

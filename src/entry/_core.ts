@@ -14,6 +14,7 @@ export {
 export type {
   ClientOptions,
   Fetch,
+  HeadersLike,
   QueryValues,
   RequestOptions,
 } from "../core/options.ts";

@@ -129,6 +129,36 @@ Deno.test("defaultHeaders, defaultQuery, per-request headers and query", async (
   assertEquals(mock.requests[1].headers["x-team"], "core");
 });
 
+Deno.test("headers given as Headers or pairs are sent, not silently dropped", async () => {
+  const { client, mock } = inProcess({
+    defaultHeaders: new Headers({ "X-Team": "core", "X-Drop": "me" }),
+  });
+  await client.models.retrieve("gpt-4", {
+    headers: [["X-Drop", null], ["X-Extra", "a"], ["x-extra", "b"], [
+      "User-Agent",
+      "mine/1",
+    ]],
+  });
+  await client.models.retrieve("gpt-4", {
+    headers: new Headers({ "x-team": "override" }),
+  });
+  const [first, second] = mock.requests.map((r) => r.headers);
+  assertEquals(first["x-team"], "core");
+  assertEquals(first["x-drop"], undefined);
+  // A name given twice keeps its last value, whatever its case.
+  assertEquals(first["x-extra"], "b");
+  assertEquals(first["user-agent"], "mine/1");
+  assertEquals(second["x-team"], "override");
+  assertEquals(second["x-drop"], "me");
+  // Checked like a record's: a bad value in a Headers-like input is refused.
+  await assertRejects(
+    () => client.models.retrieve("gpt-4", { headers: [["X-Bad", "a\nb"]] }),
+    TypeError,
+    "X-Bad",
+  );
+  assertEquals(mock.requests.length, 2);
+});
+
 Deno.test("a request's query overrides the client's default, once, and undefined removes it", async () => {
   const { client, calls } = stubClient([
     () => json({ object: "list", data: [] }),
