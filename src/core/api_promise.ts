@@ -54,7 +54,10 @@ export class APIPromise<T> extends Promise<T> {
     return this.#parsed ??= this.#prepared.then(parse);
   }
 
-  /** Resolves to the `Response` with its body unread. */
+  /**
+   * Resolves to the `Response` with its body unread. The body is then the
+   * caller's: the client's timeout no longer runs on it.
+   */
   asResponse(): Promise<Response> {
     return this.#prepared.then((p) => p.response);
   }

@@ -92,9 +92,10 @@ export function sharesTimers(): boolean {
 }
 
 /**
- * Sets whether a pending timer keeps the process alive (Deno: `ref` true is
- * the default for a new timer); does nothing where timers have no such
- * switch.
+ * Sets whether a pending timer keeps the process alive (`ref` true is the
+ * default for a new timer): through `Deno.refTimer` in Deno, the timer's own
+ * `ref()`/`unref()` in Node and Bun; does nothing where timers have no such
+ * switch (Workers, browsers).
  *
  * @example
  * ```ts
@@ -106,5 +107,7 @@ export function refTimer(
   id: ReturnType<typeof setTimeout> | undefined,
   ref: boolean,
 ): void {
-  (globalThis as Globals).Deno?.[ref ? "refTimer" : "unrefTimer"]?.(id);
+  const deno = (globalThis as Globals).Deno;
+  if (deno) deno[ref ? "refTimer" : "unrefTimer"]?.(id);
+  else (id as { ref?(): void; unref?(): void })?.[ref ? "ref" : "unref"]?.();
 }

@@ -11,6 +11,7 @@ import {
   makeAPIError,
   OpenAIError,
 } from "./errors.ts";
+import { refTimer } from "./env.ts";
 import { type ServerSentEvent, SSEParser } from "./sse.ts";
 
 /** How a {@link Stream} watches its connection. */
@@ -225,8 +226,10 @@ export class Stream<T> implements AsyncIterable<T> {
     let timedOut = false;
     // When the pending read began (0 while none waits): silence counts only
     // while a read waits, so a consumer busy between chunks looks no idler.
-    // One timer serves many reads; it lapses while no read waits, so an
-    // abandoned iterator does not keep the process alive.
+    // One timer serves many reads. It keeps the process alive only while a
+    // read waits (unref'd in between), so an iterator abandoned mid-stream
+    // does not hold a process for the rest of the timeout; it lapses when
+    // it finds no read waiting.
     let since = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Also arms the timer as a read begins. With no read waiting, `since` is
@@ -249,13 +252,15 @@ export class Stream<T> implements AsyncIterable<T> {
         let result: ReadableStreamReadResult<Uint8Array> | undefined;
         let cause: unknown;
         since = Date.now();
-        if (idleTimeout > 0 && idleTimeout < 2 ** 31 && !timer) check();
+        if (timer) refTimer(timer, true);
+        else if (idleTimeout > 0 && idleTimeout < 2 ** 31) check();
         try {
           result = await reader.read();
         } catch (err) {
           cause = err;
         }
         since = 0;
+        if (timer) refTimer(timer, false);
         if (timedOut) {
           throw new APIConnectionTimeoutError(
             `Stream timed out: no data for ${idleTimeout} ms`,
@@ -272,17 +277,24 @@ export class Stream<T> implements AsyncIterable<T> {
         if (!result) {
           throw new APIConnectionError("Stream connection failed", { cause });
         }
-        if (result.done) {
-          throw new APIConnectionError(
-            "Stream ended before [DONE]: the response was cut short",
-          );
-        }
+        const end = result.done;
         try {
-          parser.feed(decoder.decode(result.value, { stream: true }));
+          // At the end, a last event may lack its blank line (some servers
+          // and gateways omit it): completing it lets a final [DONE] count.
+          // Anything else left unfinished there still counts as cut short.
+          parser.feed(
+            decoder.decode(result.value, { stream: !end }) +
+              (end ? "\n\n" : ""),
+          );
         } catch (cause) {
           throw new OpenAIError(
             `Could not decode stream: ${(cause as Error).message}`,
             { cause },
+          );
+        }
+        if (end && !queue.some((event) => event.data === DONE)) {
+          throw new APIConnectionError(
+            "Stream ended before [DONE]: the response was cut short",
           );
         }
         for (const event of queue) {

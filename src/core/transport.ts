@@ -191,14 +191,7 @@ export class Transport implements Requester {
       let signal = controller.signal;
       if (user) {
         if (AbortSignal.any) signal = AbortSignal.any([user, signal]);
-        else {
-          // edge-runtime has no AbortSignal.any: the abort is forwarded, and
-          // the listener removed when the attempt is over (Call.end), so
-          // a long-lived signal does not collect one per request.
-          const forward = () => controller.abort(user.reason);
-          user.addEventListener("abort", forward);
-          call.unlink = () => user.removeEventListener("abort", forward);
-        }
+        else call.link();
       }
       deadlines.add(clock, timeout);
       let response: Response;
@@ -220,6 +213,12 @@ export class Transport implements Requester {
         }
         await wait(attempt, undefined, user);
         continue;
+      }
+      // A custom fetch (a test stub, say) that resolves to something else is
+      // a bug to report at once, not a call left to run out its clock.
+      if (typeof response?.headers?.get != "function") {
+        call.end();
+        throw new TypeError("Invalid fetch: it did not resolve to a Response");
       }
       if (!response.ok) {
         if (
@@ -250,7 +249,7 @@ export class Transport implements Requester {
       // already waiting keeps it running: one timer, not two.
       if (!call.wanted) {
         call.left = clock.deadline - Date.now();
-        deadlines.delete(clock);
+        call.end();
       }
       call.response = response;
       return call;
@@ -310,7 +309,21 @@ class Call<T> implements PreparedResponse<T> {
     this.options = options;
   }
 
-  /** The call is over: its clock stops and the caller's abort is no longer forwarded. */
+  /**
+   * edge-runtime has no AbortSignal.any: there the caller's abort is
+   * forwarded to the attempt with a listener, removed whenever the call is
+   * over or paused (end), so a long-lived signal does not collect one per
+   * request, not even for a `Response` handed over unread (`asResponse()`).
+   */
+  link(): void {
+    const user = this.signal!, controller = this.clock.controller;
+    const forward = () => controller.abort(user.reason);
+    if (user.aborted) forward();
+    user.addEventListener("abort", forward);
+    this.unlink = () => user.removeEventListener("abort", forward);
+  }
+
+  /** The call is over or paused: its clock stops and the caller's abort is no longer forwarded. */
   end(): void {
     this.deadlines.delete(this.clock);
     this.unlink?.();
@@ -345,10 +358,14 @@ class Call<T> implements PreparedResponse<T> {
       }) as T;
     }
     if (spec.as === "response") {
-      this.deadlines.delete(this.clock);
+      this.end();
       return response as T;
     }
-    if (this.left !== undefined) this.deadlines.add(this.clock, this.left);
+    // Resumes what #send paused: the clock, and the forwarded abort.
+    if (this.left !== undefined) {
+      this.deadlines.add(this.clock, this.left);
+      if (this.unlink) this.link();
+    }
     let value: unknown;
     try {
       value = spec.as === "text"

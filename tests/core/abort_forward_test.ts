@@ -65,6 +65,50 @@ Deno.test("without AbortSignal.any, finished calls leave no listener on the call
   assertEquals(live(), 0);
 });
 
+Deno.test("without AbortSignal.any, a Response handed over unread leaves no listener either", async () => {
+  const { signal, live } = countedSignal();
+  const answer = () => json({ object: "list", data: [] });
+  const { client } = stubClient(Array(4).fill(answer));
+  await withoutAny(async () => {
+    // asResponse(), files.content() awaited, and a call never awaited.
+    (await client.models.list({ signal }).asResponse()).body?.cancel();
+    (await client.files.content("file-1", { signal })).body?.cancel();
+    const { response } = await client.models.list({ signal }).withResponse();
+    assertEquals(response.status, 200);
+    const never = client.models.list({ signal });
+    await never.asResponse();
+  });
+  assertEquals(live(), 0);
+});
+
+Deno.test("without AbortSignal.any, an abort still reaches a body read after a pause", async () => {
+  const { controller, signal, live } = countedSignal();
+  const encoder = new TextEncoder();
+  const { client } = stubClient([
+    ({ init }) =>
+      new Response(
+        new ReadableStream({
+          start(body) {
+            body.enqueue(encoder.encode('{"object":"li'));
+            init.signal?.addEventListener(
+              "abort",
+              () => body.error(init.signal?.reason),
+            );
+          },
+        }),
+        { headers: { "content-type": "application/json" } },
+      ),
+  ], { maxRetries: 0, timeout: 2_000 }); // without the abort, only this ends the read
+  await withoutAny(async () => {
+    const pending = client.models.list({ signal });
+    // Headers arrive before anyone awaits: the call pauses, then resumes.
+    await pending.asResponse();
+    setTimeout(() => controller.abort(), 10);
+    await assertRejects(() => pending, APIUserAbortError);
+  });
+  assertEquals(live(), 0);
+});
+
 Deno.test("without AbortSignal.any, the caller's abort still reaches a pending call", async () => {
   const { controller, signal, live } = countedSignal();
   const { client } = stubClient([

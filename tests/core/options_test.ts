@@ -5,7 +5,14 @@ import {
   assertRejects,
   assertThrows,
 } from "../_assert.ts";
-import { inProcess, json, KEY, overHTTP, stubClient } from "./_helpers.ts";
+import {
+  inProcess,
+  json,
+  KEY,
+  overHTTP,
+  stubClient,
+  timers,
+} from "./_helpers.ts";
 
 const ENV = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID"];
 
@@ -263,6 +270,26 @@ Deno.test("the client's fetch option is used, and globalThis.fetch is looked up 
     assertEquals(used, 1);
   } finally {
     globalThis.fetch = original;
+  }
+});
+
+Deno.test("a fetch option resolving to something other than a Response fails at once, holding no timer", async () => {
+  for (const result of [undefined, {}, { ok: true, status: 200 }]) {
+    let calls = 0;
+    const client = new OpenAI({
+      apiKey: KEY,
+      fetch: () => (calls++, Promise.resolve(result as Response)),
+    });
+    const { keepAlive } = await timers(async () => {
+      await assertRejects(
+        () => client.models.list(),
+        TypeError,
+        "did not resolve to a Response",
+      );
+    });
+    assertEquals(calls, 1, "not retried");
+    // Before: the call's clock held the process for the 10-minute timeout.
+    assertEquals(keepAlive, 0);
   }
 });
 

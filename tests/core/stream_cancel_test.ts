@@ -201,6 +201,17 @@ Deno.test("an abandoned iterator's idle timer lapses instead of re-arming foreve
   assertEquals(pending, 0);
 });
 
+Deno.test("an iterator abandoned mid-stream leaves no timer keeping the process alive", async () => {
+  const { pending, keepAlive } = await timers(async () => {
+    const body = new Response('data: {"n":1}\n\ndata: {"n":2}\n\n').body!;
+    const stream = new Stream(body, undefined, { idleTimeout: 600_000 });
+    assert(!(await stream[Symbol.asyncIterator]().next()).done);
+  });
+  // The idle timer may still be pending, but only a waiting read holds it.
+  assertEquals(pending, 1);
+  assertEquals(keepAlive, 0, "the idle timer would hold the process 10 min");
+});
+
 Deno.test("the idle timer is not re-armed for every chunk", async () => {
   const n = 2_000;
   const { armed } = await timers(async () => {

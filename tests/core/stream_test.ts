@@ -73,6 +73,35 @@ Deno.test("[DONE] ends the stream; anything after it is ignored", async () => {
   assertEquals(await collect(stream) as unknown, [{ n: 1 }]);
 });
 
+Deno.test("a final [DONE] without its blank line still ends the stream cleanly", async () => {
+  for (const ending of ["data: [DONE]\n", "data: [DONE]", "data: [DONE]\r"]) {
+    const body = 'data: {"n":1}\n\ndata: {"n":2}\n\n' + ending;
+    const { client } = stubClient([() => sse(body), () => sse(body)]);
+    const stream = await client.chat.completions.create(streamBody);
+    assertEquals(await collect(stream) as unknown, [{ n: 1 }, { n: 2 }]);
+    // A proxy re-encoding it ends with [DONE] too, instead of erroring.
+    const proxied = (await client.chat.completions.create(streamBody))
+      .toReadableStream();
+    assertEquals(
+      await new Response(proxied).text(),
+      'data: {"n":1}\n\ndata: {"n":2}\n\ndata: [DONE]\n\n',
+    );
+  }
+});
+
+Deno.test("an unfinished last event other than [DONE] is cut short, not yielded", async () => {
+  for (const ending of ['data: {"n":2}\n', 'data: {"n":2}', 'data: {"n"']) {
+    const { client } = stubClient([() => sse('data: {"n":1}\n\n' + ending)]);
+    const stream = await client.chat.completions.create(streamBody);
+    const seen: unknown[] = [];
+    const err = await assertRejects(async () => {
+      for await (const chunk of stream) seen.push(chunk);
+    }, APIConnectionError);
+    assert(err.message.includes("cut short"), err.message);
+    assertEquals(seen, [{ n: 1 }]);
+  }
+});
+
 Deno.test("a cut stream throws APIConnectionError and is not retried", async () => {
   await using http = await overHTTP();
   http.mock.fault({ cutAfter: 2 });
