@@ -19,6 +19,8 @@ export type ToFileInput =
 export interface ToFileOptions {
   /** The MIME type; by default the input's own type (or a Response's content type). */
   type?: string;
+  /** The file's modification time in ms since the epoch, as `File` takes it. */
+  lastModified?: number;
   /**
    * Stops reading a stream, `Response` or async iterable when it aborts: the
    * source is cancelled and the promise rejects with the signal's reason.
@@ -54,25 +56,31 @@ export interface ToFileOptions {
  */
 export async function toFile(
   input: ToFileInput | PromiseLike<ToFileInput>,
-  name?: string,
+  name?: string | null,
   options: ToFileOptions = {},
 ): Promise<File> {
   const data = await input;
-  const { type, signal } = options;
+  const { type, signal, lastModified } = options;
   if (data instanceof Blob) {
     const fileName = name ??
       (data instanceof File ? data.name : unnamed(type ?? data.type));
     if (
       data instanceof File && data.name === fileName &&
-      (type === undefined || type === data.type)
+      (type === undefined || type === data.type) && lastModified === undefined
     ) {
       return data;
     }
-    return new File([data], fileName, { type: type ?? data.type });
+    return new File([data], fileName, {
+      type: type ?? data.type,
+      lastModified,
+    });
   }
   // An explicit "" type: Bun would otherwise take a single part's type.
   if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
-    return new File([data], name ?? unnamed(type), { type: type ?? "" });
+    return new File([data], name ?? unnamed(type), {
+      type: type ?? "",
+      lastModified,
+    });
   }
   if (data instanceof Response) {
     if (data.bodyUsed) {
@@ -83,9 +91,9 @@ export async function toFile(
       );
     }
     const parts = await collect(data.body, signal);
-    const fileType = type ?? data.headers.get("content-type") ?? "";
-    return new File(parts, name ?? urlName(data.url, fileType), {
-      type: fileType,
+    return new File(parts, name ?? sourceName(data, type), {
+      type: type ?? data.headers.get("content-type") ?? "",
+      lastModified,
     });
   }
   if (data instanceof ReadableStream) {
@@ -94,12 +102,14 @@ export async function toFile(
     }
     return new File(await collect(data, signal), name ?? unnamed(type), {
       type: type ?? "",
+      lastModified,
     });
   }
   if (isAsyncIterable(data)) {
     const parts = await collect(data, signal);
-    return new File(parts, name ?? ownName(data) ?? unnamed(type), {
+    return new File(parts, name ?? sourceName(data, type), {
       type: type ?? "",
+      lastModified,
     });
   }
   throw new TypeError(
@@ -199,13 +209,48 @@ function ownName(value: object): string | undefined {
     : undefined;
 }
 
-function urlName(url: string, type: string): string {
-  const last = url.split(/[?#]/)[0].split("/").pop();
-  try {
-    return last ? decodeURIComponent(last) : unnamed(type);
-  } catch {
-    return last || unnamed(type);
+/**
+ * The name {@link toFile} gives `source` when it is not given one, known
+ * before reading it: a response is named after its URL (with an extension
+ * from its content type when the URL has none), an object with a `name` or
+ * `path` after that, and anything else `blob` plus an extension from `type`.
+ *
+ * @example
+ * ```ts
+ * import { sourceName } from "./to_file.ts";
+ * const res = new Response("", { headers: { "content-type": "audio/mpeg" } });
+ * sourceName(res); // "blob.mp3" (a fetched response: its URL's last segment)
+ * ```
+ */
+export function sourceName(
+  source: Response | ReadableStream<Uint8Array> | AsyncIterable<BlobPart>,
+  type?: string,
+): string {
+  if (source instanceof Response) {
+    return urlName(
+      source.url,
+      type ?? source.headers.get("content-type") ?? "",
+    );
   }
+  return (source instanceof ReadableStream ? undefined : ownName(source)) ??
+    unnamed(type);
+}
+
+function urlName(url: string, type: string): string {
+  let last = url.split(/[?#]/)[0].split("/").pop();
+  try {
+    last &&= decodeURIComponent(last);
+  } catch { /* keep it encoded */ }
+  return !last
+    ? unnamed(type)
+    : hasExtension(last)
+    ? last
+    : withExtension(last, type);
+}
+
+/** Whether a file name ends with an extension (`speech.mp3`). */
+export function hasExtension(name: string): boolean {
+  return /\.\w+$/.test(name);
 }
 
 /**
@@ -221,9 +266,12 @@ function urlName(url: string, type: string): string {
 export function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
+  if (value === undefined) return "undefined";
   if (typeof value === "object") {
     const name = Object.getPrototypeOf(value)?.constructor?.name;
-    return name && name !== "Object" ? `a ${name}` : "a plain object";
+    return !name || name === "Object"
+      ? "a plain object"
+      : `${/^[AEIO]/.test(name) ? "an" : "a"} ${name}`;
   }
   if (typeof value === "string") {
     const shown = value.length > 40 ? value.slice(0, 40) + "..." : value;

@@ -133,8 +133,11 @@ export class Transport implements Requester {
       }),
       options.defaultHeaders,
     );
-    this.#headers = headers;
     this.#json = { ...headers, "content-type": "application/json" };
+    // Bodiless requests need none, and a form's comes from fetch, with the
+    // boundary: a default one would break every upload.
+    delete headers["content-type"];
+    this.#headers = headers;
     this.#query = options.defaultQuery;
     if ((this.#fetch = options.fetch) && typeof options.fetch != "function") {
       throw new TypeError("Invalid fetch: expected a function");
@@ -413,7 +416,15 @@ function suffix(attempt: number): string {
   return attempt ? ` (gave up after ${attempt + 1} attempts)` : "";
 }
 
-function check(name: string, value: number, integer?: boolean): number {
+/**
+ * Returns `value` if it is a number >= 0 (an integer, with `integer`), else
+ * throws a `TypeError` naming the option.
+ */
+export function check(
+  name: string,
+  value: number,
+  integer?: boolean,
+): number {
   if (
     typeof value != "number" || !(value >= 0) ||
     integer && !Number.isInteger(value)

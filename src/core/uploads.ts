@@ -12,12 +12,14 @@ import { APIConnectionTimeoutError, APIUserAbortError } from "./errors.ts";
 import type { RequestOptions } from "./options.ts";
 import {
   describe,
+  hasExtension,
   isAsyncIterable,
+  sourceName,
   toFile,
   type ToFileInput,
   withExtension,
 } from "./to_file.ts";
-import type { Requester, RequestSpec } from "./transport.ts";
+import { check, type Requester, type RequestSpec } from "./transport.ts";
 
 export { toFile, type ToFileInput, type ToFileOptions } from "./to_file.ts";
 
@@ -95,7 +97,8 @@ function appendValue(form: FormData, field: string, value: unknown): void {
 
 /**
  * Builds the `FormData` of a multipart request. Numbers and booleans become
- * strings; `undefined` and `null` fields are left out; an array becomes one
+ * strings; `undefined` fields, and `null` ones other than files (which
+ * throw), are left out; an array becomes one
  * part per item under the same field name (`tags: ["a", "b"]` sends `tags=a`
  * and `tags=b`, no `[]` suffix). Fields named in `fileFields` must hold a
  * `File` or `Blob` (postForm reads responses and streams into files first);
@@ -128,7 +131,7 @@ export function multipart(
   }
   const form = new FormData();
   for (const [field, value] of Object.entries(fields)) {
-    if (value === undefined || value === null) continue;
+    if (value === undefined) continue;
     if (fileFields.includes(field)) {
       if (!(value instanceof Blob)) {
         throw new TypeError(
@@ -138,15 +141,10 @@ export function multipart(
         );
       }
       const name = partName(field, value);
-      if (needsExtension && !/\.\w+$/.test(name)) {
-        throw new TypeError(
-          `Invalid ${field}: the endpoint reads the format from the file ` +
-            `name's extension and ${
-              JSON.stringify(name)
-            } has none; name it, e.g. toFile(data, "speech.mp3")`,
-        );
-      }
+      if (needsExtension) checkExtension(field, name);
       appendFile(form, field, value, name);
+    } else if (value === null) {
+      continue;
     } else if (Array.isArray(value)) {
       for (const item of value) appendValue(form, field, item);
     } else {
@@ -189,6 +187,18 @@ export function postForm<T>(
   return requester.request<T>({ ...spec, body }, options);
 }
 
+// The audio endpoints read the format from the file name's extension.
+function checkExtension(field: string, name: string): void {
+  if (!hasExtension(name)) {
+    throw new TypeError(
+      `Invalid ${field}: the endpoint reads the format from the file ` +
+        `name's extension and ${
+          JSON.stringify(name)
+        } has none; name it, e.g. toFile(data, "speech.mp3")`,
+    );
+  }
+}
+
 // A file field value toFile() must read first.
 function isSource(value: unknown): boolean {
   return value instanceof Response || value instanceof ReadableStream ||
@@ -204,12 +214,24 @@ async function readThenSend<T>(
 ): Promise<PreparedResponse<T>> {
   const fields = { ...spec.body as Record<string, unknown> };
   // Reading the source counts as part of the call: the caller's signal and
-  // the timeout stop it (and cancel the source), as they would the request.
+  // the timeout stop it (and cancel the source), as they would the request,
+  // and the request gets what is left of the timeout.
   const signal = options?.signal ?? undefined;
+  const ms = check(
+    "timeout",
+    options?.timeout ?? requester.timeout ?? Infinity,
+  );
+  // A source the endpoint would refuse by its name is refused unread.
+  for (const field of fileFields) {
+    const value = fields[field];
+    if (needsExtension && isSource(value)) {
+      checkExtension(field, sourceName(value as Response));
+    }
+  }
   if (signal?.aborted) {
     throw new APIUserAbortError(undefined, { cause: signal.reason });
   }
-  const ms = options?.timeout ?? requester.timeout ?? Infinity;
+  const started = Date.now();
   const reading = new AbortController();
   const stop = () => reading.abort();
   const timer = ms < 2 ** 31 ? setTimeout(stop, ms) : undefined;
@@ -225,7 +247,7 @@ async function readThenSend<T>(
     }
   } catch (error) {
     if (signal?.aborted) {
-      throw new APIUserAbortError(undefined, { cause: error });
+      throw new APIUserAbortError(undefined, { cause: signal.reason });
     }
     if (reading.signal.aborted) {
       throw new APIConnectionTimeoutError(
@@ -239,7 +261,10 @@ async function readThenSend<T>(
   }
   const sent = requester.request<T>(
     { ...spec, body: multipart(fields, fileFields, needsExtension) },
-    options,
+    {
+      ...options,
+      timeout: ms < 2 ** 31 ? Math.max(0, ms - (Date.now() - started)) : ms,
+    },
   );
   // The inner promise keeps its own clock and lazy parsing: parse() asks it.
   return { response: await sent.asResponse(), parse: () => sent.then() };

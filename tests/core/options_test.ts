@@ -136,6 +136,20 @@ Deno.test("defaultHeaders, defaultQuery, per-request headers and query", async (
   assertEquals(mock.requests[1].headers["x-team"], "core");
 });
 
+Deno.test("a content-type in defaultHeaders does not break uploads", async () => {
+  const { client, mock } = inProcess({
+    defaultHeaders: { "Content-Type": "application/json" },
+  });
+  const file = new File(['{"prompt":"a","completion":"b"}\n'], "t.jsonl");
+  const uploaded = await client.files.create({ file, purpose: "fine-tune" });
+  assertEquals(uploaded.filename, "t.jsonl");
+  assert(
+    mock.requests[0].headers["content-type"].startsWith("multipart/form-data"),
+  );
+  await client.models.list();
+  assertEquals(mock.requests[1].headers["content-type"], undefined);
+});
+
 Deno.test("headers given as Headers or pairs are sent, not silently dropped", async () => {
   const { client, mock } = inProcess({
     defaultHeaders: new Headers({ "X-Team": "core", "X-Drop": "me" }),

@@ -352,3 +352,119 @@ Deno.test("audio uploads refuse a file name without an extension before sending"
     );
   }
 });
+
+Deno.test("a null file is a TypeError naming the field, sent to no one", async () => {
+  assertThrows(
+    () => multipart({ file: null, purpose: "fine-tune" }, ["file"]),
+    TypeError,
+    "Invalid file: expected a File, Blob, Response or stream, got null",
+  );
+  await assertRejects(() => upload(null), TypeError, "Invalid file");
+});
+
+Deno.test("audio: a source the endpoint would refuse by its name is refused unread", async () => {
+  const audio = new Audio(noRequest);
+  let pulled = 0;
+  const source = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (++pulled < 1_000) controller.enqueue(bytes());
+      else controller.close();
+    },
+  });
+  await assertRejects(
+    () => audio.transcriptions.create({ file: source, model: "whisper-1" }),
+    TypeError,
+    "has none; name it",
+  );
+  // Only what the stream queued on its own; the caller can still use it.
+  assert(pulled <= 1, `pulled ${pulled} chunks`);
+  assert(!source.locked, "the source was taken");
+});
+
+Deno.test("audio: a fetched response named by its URL gets an extension from its type", async () => {
+  await using server = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen() {} },
+    () => new Response("ID3", { headers: { "content-type": "audio/mpeg" } }),
+  );
+  const sent: File[] = [];
+  const requester: Requester = {
+    timeout: 600_000,
+    request(spec) {
+      sent.push((spec.body as FormData).get("file") as File);
+      throw new Error("sent");
+    },
+  };
+  const download = await fetch(
+    `http://127.0.0.1:${server.addr.port}/download?id=3`,
+  );
+  await new Audio(requester).transcriptions.create({
+    file: download,
+    model: "whisper-1",
+  }).catch(() => {});
+  assertEquals(sent[0]?.name, "download.mp3");
+  assertEquals(await sent[0]?.text(), "ID3");
+});
+
+Deno.test("postForm: reading the source and the request share one timeout", async () => {
+  const timeouts: (number | undefined)[] = [];
+  const requester: Requester = {
+    timeout: 600_000,
+    request(_spec, options) {
+      timeouts.push(options?.timeout);
+      throw new Error("stop here");
+    },
+  };
+  const slow = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await new Promise((r) => setTimeout(r, 120));
+      controller.enqueue(bytes());
+      controller.close();
+    },
+  });
+  await assertRejects(
+    () =>
+      postForm(
+        requester,
+        {
+          method: "POST",
+          path: "/files",
+          body: { file: slow, purpose: "fine-tune" },
+        },
+        ["file"],
+        { timeout: 1_000 },
+      ),
+    Error,
+    "stop here",
+  );
+  const left = timeouts[0]!;
+  assert(left <= 1_000 - 100 && left > 500, `the request got ${left} ms`);
+});
+
+Deno.test("postForm: an invalid timeout is a TypeError before a source is read", async () => {
+  const { body, cancelled } = stalled();
+  await assertRejects(
+    () => upload(body, { timeout: -5 }),
+    TypeError,
+    "Invalid timeout -5",
+  );
+  assert(!cancelled() && !body.locked, "the source was touched");
+});
+
+Deno.test("postForm: an abort while reading keeps the caller's reason as the cause", async () => {
+  const { body } = stalled();
+  const controller = new AbortController();
+  const reason = new Error("user went away");
+  const pending = upload(body, { signal: controller.signal });
+  setTimeout(() => controller.abort(reason), 10);
+  const err = await assertRejects(() => pending, APIUserAbortError);
+  assert(err.cause === reason, `cause: ${err.cause}`);
+});
+
+Deno.test("toFile: a null name and lastModified, as the official SDK takes them", async () => {
+  const file = await toFile(bytes(), null, { lastModified: 1_000 });
+  assertEquals(file.name, "blob");
+  assertEquals(file.lastModified, 1_000);
+  const named = new File([bytes()], "a.bin");
+  const touched = await toFile(named, "a.bin", { lastModified: 2_000 });
+  assertEquals(touched.lastModified, 2_000);
+});
