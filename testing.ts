@@ -63,7 +63,8 @@ export interface MockServer {
   /**
    * Stops the server and waits until it has finished. Response bodies still
    * open (a stream the test stopped reading, say after a failed assertion)
-   * are ended with an error first, so closing never hangs.
+   * are ended with an error first, so they never hold it up. (A request
+   * body a client is still uploading can: Deno's server waits for it.)
    */
   close(): Promise<void>;
   /** Same as `close`, for `await using`. */

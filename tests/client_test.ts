@@ -1,6 +1,12 @@
 import OpenAI, * as mod from "../mod.ts";
 import { assert, assertEquals, assertRejects } from "./_assert.ts";
-import { chatBody, inProcess, KEY, overHTTP } from "./core/_helpers.ts";
+import {
+  chatBody,
+  inProcess,
+  KEY,
+  MASKED_KEY,
+  overHTTP,
+} from "./core/_helpers.ts";
 
 Deno.test("the default export is the OpenAI class", () => {
   assert(mod.default === mod.OpenAI);
@@ -146,7 +152,7 @@ Deno.test("withOptions gives a new client over the same settings, leaving this o
   assertEquals([client.timeout, client.maxRetries], [1234, 2]);
   await derived.models.retrieve("gpt-4");
   assertEquals(mock.requests[0].headers["x-client"], "base");
-  assertEquals(mock.requests[0].headers.authorization, `Bearer ${KEY}`);
+  assertEquals(mock.requests[0].headers.authorization, MASKED_KEY);
   assert(!Deno.inspect(derived).includes(KEY));
   assert(!JSON.stringify(derived).includes(KEY));
 });

@@ -21,6 +21,9 @@ import type {
 
 export type * from "./fine_tunes_types.ts";
 
+// The official SDK's timeout for following events.
+const DAY = 86_400_000;
+
 /**
  * `/fine-tunes`: create, list, retrieve and cancel legacy fine-tunes, and
  * read (or follow) their events.
@@ -119,6 +122,8 @@ export class FineTunes {
   ): PagePromise<Page<FineTuneEvent>, FineTuneEvent>;
   /**
    * Lists a fine-tune's events, or follows them when `query.stream` is true.
+   * As with the official SDK, the timeout defaults to 24 hours, not the
+   * client's: a followed fine-tune can go quiet for long stretches.
    *
    * @deprecated Use `client.fineTuning.jobs.listEvents`.
    */
@@ -138,6 +143,6 @@ export class FineTunes {
       path: path`/fine-tunes/${fineTuneId}/events`,
       query: { stream: query?.stream ?? undefined },
       ...(stream ? { stream } : { page: Page, promise: PagePromise }),
-    }, options);
+    }, { timeout: DAY, ...options });
   }
 }

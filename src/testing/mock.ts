@@ -72,7 +72,12 @@ export interface RecordedRequest {
   path: string;
   /** Query parameters (the last value wins). */
   query: Record<string, string>;
-  /** Headers with lower-case names. */
+  /**
+   * Headers with lower-case names. The key in `authorization` (maybe a real
+   * one, from `OPENAI_API_KEY`) is masked as OpenAI's dashboard shows keys,
+   * `Bearer sk-…a1b2`, so a logged record never leaks it; to check the key
+   * itself, give the mock an `apiKey`: any other key gets a 401.
+   */
   headers: Record<string, string>;
   /** Parsed JSON, a record of multipart fields, raw text, or undefined. */
   body: unknown;
@@ -242,7 +247,7 @@ export class MockOpenAI {
         url: request.url,
         path: path ?? url.pathname,
         query: Object.fromEntries(url.searchParams),
-        headers: Object.fromEntries(request.headers),
+        headers: recordHeaders(request.headers),
         body: undefined,
       };
     if (record) this.requests.push(record);
@@ -363,4 +368,19 @@ export class MockOpenAI {
       : "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'";
     return errorResponse(401, message, { code: "invalid_api_key" });
   }
+}
+
+// The request's headers as a record, with the credential in `authorization`
+// masked as OpenAI's dashboard shows keys: `Bearer sk-…a1b2`.
+function recordHeaders(headers: Headers): Record<string, string> {
+  const record = Object.fromEntries(headers);
+  const auth = record.authorization;
+  if (auth !== undefined) {
+    const [scheme, credential = ""] = auth.split(/ (.*)/s);
+    record.authorization = scheme + " " +
+      (credential.length > 12
+        ? credential.slice(0, 3) + "…" + credential.slice(-4)
+        : "…");
+  }
+  return record;
 }

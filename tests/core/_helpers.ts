@@ -11,6 +11,9 @@ import { MockOpenAI, type MockOptions, serveMock } from "../../testing.ts";
 /** The key every test client uses; tests check it never leaks. */
 export const KEY = "sk-test-SECRET-0123456789abcdef";
 
+/** How the mock records {@link KEY} in `authorization`: masked. */
+export const MASKED_KEY = "Bearer sk-…cdef";
+
 /** A client talking to an in-process mock through `mock.fetch`. */
 export function inProcess(
   options: ClientOptions = {},

@@ -10,6 +10,7 @@ import {
   inProcess,
   json,
   KEY,
+  MASKED_KEY,
   overHTTP,
   stubClient,
 } from "./_helpers.ts";
@@ -20,7 +21,7 @@ Deno.test("Authorization: Bearer <key> and JSON content type over HTTP", async (
   const seen = http.mock.requests[0];
   assertEquals(seen.method, "POST");
   assertEquals(seen.path, "/chat/completions");
-  assertEquals(seen.headers.authorization, `Bearer ${KEY}`);
+  assertEquals(seen.headers.authorization, MASKED_KEY);
   assertEquals(seen.headers["content-type"], "application/json");
   assertEquals(seen.headers.accept, "application/json");
 });

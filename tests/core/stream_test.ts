@@ -6,7 +6,13 @@ import {
   Stream,
 } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-import { chatBody, inProcess, KEY, overHTTP, stubClient } from "./_helpers.ts";
+import {
+  chatBody,
+  inProcess,
+  MASKED_KEY,
+  overHTTP,
+  stubClient,
+} from "./_helpers.ts";
 
 const MESSAGE = "héllo wörld ✓ 🎉 ünïcode\nsecond line, done";
 const EXPECTED = `Echo: ${MESSAGE}`;
@@ -293,5 +299,5 @@ Deno.test("a stream request is sent with the key and the stream flag", async () 
   const { client, mock } = inProcess();
   await collect(await client.chat.completions.create(streamBody));
   assertEquals(mock.requests[0].body, streamBody);
-  assertEquals(mock.requests[0].headers.authorization, `Bearer ${KEY}`);
+  assertEquals(mock.requests[0].headers.authorization, MASKED_KEY);
 });

@@ -1,5 +1,6 @@
-import {
+import OpenAI, {
   APIConnectionError,
+  APIConnectionTimeoutError,
   BadRequestError,
   type FineTuneEvent,
   NotFoundError,
@@ -7,6 +8,7 @@ import {
   Stream,
 } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
+import { serveMock } from "../../testing.ts";
 import { last, setup } from "./_helpers.ts";
 
 Deno.test("fineTunes.create posts the body as JSON", async () => {
@@ -189,4 +191,32 @@ Deno.test("fineTunes.listEvents stream cut short is a connection error", async (
     for await (const event of stream) seen.push(event.message);
   }, APIConnectionError);
   assertEquals(seen.length, 2);
+});
+
+Deno.test("fineTunes.listEvents waits a day by default, not the client's timeout", async () => {
+  await using server = await serveMock({ apiKey: "sk-test" });
+  const client = new OpenAI({
+    apiKey: "sk-test",
+    baseURL: server.url,
+    maxRetries: 0,
+    timeout: 50,
+  });
+  // A quiet spell longer than the client's timeout is not a failure.
+  server.mock.fault({ stallAfter: 2 });
+  const controller = new AbortController();
+  const stream = await client.fineTunes.listEvents("ft-mock-succeeded", {
+    stream: true,
+  }, { signal: controller.signal });
+  const seen: string[] = [];
+  setTimeout(() => controller.abort(), 300);
+  for await (const event of stream) seen.push(event.message);
+  assertEquals(seen.length, 2, "ended by the abort, quietly");
+  // The request's own timeout still applies.
+  server.mock.fault({ stallAfter: 2 });
+  const bounded = await client.fineTunes.listEvents("ft-mock-succeeded", {
+    stream: true,
+  }, { timeout: 50 });
+  await assertRejects(async () => {
+    for await (const _ of bounded) { /* drain */ }
+  }, APIConnectionTimeoutError);
 });

@@ -165,3 +165,22 @@ test("the key is absent from every failure, its views and the console", async ()
   assert(lines.length >= 25, `captured ${lines.length} lines`);
   assertNoKey("console", lines);
 });
+
+test("the mock's record of a request never shows the key", async () => {
+  const mock = new MockOpenAI();
+  const client = new OpenAI({ apiKey: KEY, fetch: mock.fetch, maxRetries: 0 });
+  await client.models.list();
+  const [record] = mock.requests;
+  // Masked as OpenAI's dashboard shows keys; the scheme and other headers kept.
+  assertEquals(
+    record.headers.authorization,
+    `Bearer ${KEY.slice(0, 3)}…${KEY.slice(-4)}`,
+  );
+  assert(record.headers["user-agent"].startsWith("webstd-openai/"));
+  assertNoKey("a recorded request", [
+    ...views(record),
+    ...views(mock.requests),
+    JSON.stringify({ ...record.headers }),
+    ...await captureConsole(() => Promise.resolve(console.log(mock.requests))),
+  ]);
+});

@@ -1,6 +1,6 @@
 import { assert, assertEquals } from "../_assert.ts";
 import { errorBody, MOCK_MODELS } from "../../testing.ts";
-import { AUTH, chat, KINDS, post, withTarget } from "./_helpers.ts";
+import { AUTH, chat, KINDS, post, readEvents, withTarget } from "./_helpers.ts";
 
 for (const kind of KINDS) {
   Deno.test(`${kind}: chat completion echoes the last user message`, () =>
@@ -126,7 +126,8 @@ for (const kind of KINDS) {
       assertEquals(list.path, "/models");
       assertEquals(list.query, { limit: "2", after: "x" });
       assertEquals(list.headers["x-custom"], "Yes");
-      assertEquals(list.headers.authorization, "Bearer sk-test");
+      // A short key is masked whole.
+      assertEquals(list.headers.authorization, "Bearer …");
       assertEquals(list.body, undefined);
       assertEquals(completion.body, body);
       const fields = upload.body as Record<string, string | File>;
@@ -199,6 +200,56 @@ Deno.test("completions echo each prompt n times", () =>
       ]],
     );
     assertEquals(json.usage.prompt_tokens, 3);
+  }));
+
+Deno.test("completions answer logprobs when asked, streamed or not", () =>
+  withTarget("local", undefined, async (t) => {
+    const body = { model: "text-davinci-003", prompt: "one two", echo: true };
+    type Choice = {
+      text: string;
+      logprobs: {
+        tokens: string[];
+        token_logprobs: number[];
+        top_logprobs: Record<string, number>[];
+        text_offset: number[];
+      } | null;
+    };
+    const plain = await (await post(t, "/completions", body)).json();
+    assertEquals(plain.choices[0].logprobs, null);
+    const json = await (await post(t, "/completions", { ...body, logprobs: 2 }))
+      .json();
+    const { text, logprobs } = json.choices[0] as Choice;
+    assertEquals(text, "one twoEcho: one two");
+    assertEquals(logprobs!.tokens.join(""), text);
+    assertEquals(
+      logprobs!.text_offset,
+      logprobs!.tokens.map((_, i) =>
+        logprobs!.tokens.slice(0, i).join("").length
+      ),
+    );
+    for (const [i, top] of logprobs!.top_logprobs.entries()) {
+      // The sampled token and `logprobs` alternatives, all below zero.
+      assertEquals(Object.keys(top).length, 3);
+      assertEquals(top[logprobs!.tokens[i]], logprobs!.token_logprobs[i]);
+      assert(Object.values(top).every((p) => p < 0));
+    }
+    // Streamed: each piece's logprobs, offsets counted in the whole text.
+    const streamed = await readEvents(
+      await post(t, "/completions", { ...body, logprobs: 0, stream: true }),
+    );
+    const pieces = streamed.filter((e) => e !== "[DONE]")
+      .map((e) => JSON.parse(e).choices[0] as Choice)
+      .filter((c) => c.text);
+    assertEquals(pieces.flatMap((c) => c.logprobs!.tokens).join(""), text);
+    assertEquals(
+      pieces.flatMap((c) => c.logprobs!.text_offset),
+      logprobs!.text_offset,
+    );
+    assert(
+      pieces.every((c) =>
+        Object.keys(c.logprobs!.top_logprobs[0]).length === 1
+      ),
+    );
   }));
 
 Deno.test("record: false keeps no requests", () =>

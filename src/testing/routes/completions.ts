@@ -1,5 +1,6 @@
 /**
- * Mock route for legacy text completions: replies `Echo: <prompt>`.
+ * Mock route for legacy text completions: replies `Echo: <prompt>`, with
+ * made-up log probabilities when `logprobs` asks for them.
  *
  * @module
  */
@@ -24,6 +25,40 @@ interface CompletionBody {
   stream?: boolean;
   echo?: boolean;
   max_tokens?: number;
+  logprobs?: number | null;
+}
+
+/** The logprobs object of a completion choice (or of one streamed piece). */
+interface Logprobs {
+  tokens: string[];
+  token_logprobs: number[];
+  top_logprobs: Record<string, number>[];
+  text_offset: number[];
+}
+
+/**
+ * Made-up but deterministic log probabilities for `text`, one token per word
+ * piece, starting at character `offset` of the choice's text: each token
+ * with `top` alternatives (`top + 1` entries, as the API sends at most).
+ */
+function logprobsOf(text: string, top: number, offset = 0): Logprobs {
+  const out: Logprobs = {
+    tokens: [],
+    token_logprobs: [],
+    top_logprobs: [],
+    text_offset: [],
+  };
+  for (const token of splitPieces(text)) {
+    const logprob = -((token.length % 7) + 1) / 10;
+    const alternatives: Record<string, number> = { [token]: logprob };
+    for (let i = 1; i <= top; i++) alternatives[`${token}~${i}`] = logprob - i;
+    out.tokens.push(token);
+    out.token_logprobs.push(logprob);
+    out.top_logprobs.push(alternatives);
+    out.text_offset.push(offset);
+    offset += token.length;
+  }
+  return out;
 }
 
 // A prompt may be a string, strings, a token array or token arrays; tokens
@@ -42,9 +77,12 @@ function* streamEvents(
   n: number,
   count: number | undefined,
   finishes: string[],
+  top: number | null | undefined,
 ): Generator<unknown> {
   const total = texts.length * n;
   const iterators = texts.map((text) => cyclePieces(splitPieces(text), count));
+  // Where each prompt's next piece starts in its choices' text.
+  const offsets = texts.map(() => 0);
   // Round-robin over prompts; each piece goes to every choice of its prompt.
   let active = true;
   while (active) {
@@ -53,11 +91,15 @@ function* streamEvents(
       const next = iterators[p].next();
       if (next.done) continue;
       active = true;
+      const logprobs = top == null
+        ? null
+        : logprobsOf(next.value, top, offsets[p]);
+      offsets[p] += next.value.length;
       for (let j = 0; j < n; j++) {
         const choice = {
           text: next.value,
           index: p * n + j,
-          logprobs: null,
+          logprobs,
           finish_reason: null,
         };
         yield { ...base, choices: [choice] };
@@ -117,7 +159,9 @@ function createCompletion(ctx: MockContext): unknown {
   if (body.stream) {
     const texts = results.map((r) => r.text);
     const finishes = results.map((r) => r.finish);
-    return ctx.sse(streamEvents(base, texts, n, ctx.streamChunks, finishes));
+    return ctx.sse(
+      streamEvents(base, texts, n, ctx.streamChunks, finishes, body.logprobs),
+    );
   }
   const promptTokens = inputs.reduce((sum, p) => sum + countWords(p), 0);
   const completionTokens =
@@ -128,7 +172,9 @@ function createCompletion(ctx: MockContext): unknown {
       Array.from({ length: n }, (_, j) => ({
         text: r.text,
         index: p * n + j,
-        logprobs: null,
+        logprobs: body.logprobs == null
+          ? null
+          : logprobsOf(r.text, body.logprobs),
         finish_reason: r.finish,
       }))
     ),
