@@ -228,14 +228,13 @@ async function readThenSend<T>(
       checkExtension(field, sourceName(value as Response));
     }
   }
-  if (signal?.aborted) {
-    throw new APIUserAbortError(undefined, { cause: signal.reason });
-  }
   const started = Date.now();
   const reading = new AbortController();
   const stop = () => reading.abort();
   const timer = ms < 2 ** 31 ? setTimeout(stop, ms) : undefined;
   signal?.addEventListener("abort", stop, { once: true });
+  // Aborted already: reading stops at once, still freeing each source.
+  if (signal?.aborted) stop();
   try {
     for (const field of fileFields) {
       const value = fields[field];

@@ -285,12 +285,14 @@ Deno.test("postForm: the caller's signal stops reading a stalled source, cancels
   setTimeout(() => controller.abort(), 20);
   await assertRejects(() => pending, APIUserAbortError);
   assert(cancelled(), "the source was cancelled");
-  // Already aborted: nothing is read at all.
+  // Already aborted: nothing is sent, and the source is freed all the same
+  // (a fetched response's connection, say).
   const early = stalled();
   await assertRejects(
     () => upload(early.body, { signal: AbortSignal.abort() }),
     APIUserAbortError,
   );
+  assert(early.cancelled(), "the source of an aborted call was cancelled");
 });
 
 Deno.test("postForm: the timeout also bounds reading the source", async () => {
