@@ -56,7 +56,8 @@ export class APIPromise<T> extends Promise<T> {
 
   /**
    * Resolves to the `Response` with its body unread. The body is then the
-   * caller's: the client's timeout no longer runs on it.
+   * caller's: the client's timeout no longer runs on it, while the request's
+   * `signal` still aborts it.
    */
   asResponse(): Promise<Response> {
     return this.#prepared.then((p) => p.response);

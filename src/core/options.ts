@@ -28,7 +28,7 @@ export type Fetch = (
 export type HeadersLike =
   | Record<string, string | null | undefined>
   | Headers
-  | Iterable<readonly [string, string | null | undefined]>;
+  | Iterable<readonly (string | null | undefined)[]>;
 
 /** Query-string values; `undefined` entries are left out. */
 export type QueryValues = Record<

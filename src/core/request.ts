@@ -66,9 +66,14 @@ export function mergeHeaders(
   headers: HeadersLike | undefined,
 ): Record<string, string> {
   // `Headers` and pairs are iterable; a record is read by its own keys.
-  const extra = (headers as Iterable<unknown>)?.[Symbol.iterator]
-    ? Object.fromEntries(headers as Iterable<[string, string]>)
-    : headers as Record<string, string | null | undefined> | undefined;
+  let extra = headers as Record<string, string | null | undefined> | undefined;
+  if ((headers as Iterable<unknown>)?.[Symbol.iterator]) {
+    extra = {};
+    // As in a record, an `undefined` value is skipped, not an erasure.
+    for (const [name, value] of headers as Iterable<[string, string]>) {
+      if (value !== undefined) extra[name] = value;
+    }
+  }
   for (const name in extra) {
     const value = extra[name];
     if (!/^[!#$%&'*+.^_`|~\w-]+$/.test(name)) {

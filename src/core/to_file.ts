@@ -237,7 +237,10 @@ export function sourceName(
 }
 
 function urlName(url: string, type: string): string {
-  let last = url.split(/[?#]/)[0].split("/").pop();
+  // A data: URL's "path" is its content, not a name.
+  let last = /^data:/i.test(url)
+    ? ""
+    : url.split(/[?#]/)[0].split("/").pop()?.replace(/\.+$/, "");
   try {
     last &&= decodeURIComponent(last);
   } catch { /* keep it encoded */ }

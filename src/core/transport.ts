@@ -252,7 +252,8 @@ export class Transport implements Requester {
       // already waiting keeps it running: one timer, not two.
       if (!call.wanted) {
         call.left = clock.deadline - Date.now();
-        call.end();
+        deadlines.delete(clock);
+        call.release(response);
       }
       call.response = response;
       return call;
@@ -314,19 +315,33 @@ class Call<T> implements PreparedResponse<T> {
 
   /**
    * edge-runtime has no AbortSignal.any: there the caller's abort is
-   * forwarded to the attempt with a listener, removed whenever the call is
-   * over or paused (end), so a long-lived signal does not collect one per
-   * request, not even for a `Response` handed over unread (`asResponse()`).
+   * forwarded to the attempt with a listener (a method, so that its closure
+   * holds the controller and the signal, not the response), removed when
+   * the call is over (end), so a long-lived signal does not collect one per
+   * request.
    */
   link(): void {
     const user = this.signal!, controller = this.clock.controller;
     const forward = () => controller.abort(user.reason);
-    if (user.aborted) forward();
     user.addEventListener("abort", forward);
     this.unlink = () => user.removeEventListener("abort", forward);
   }
 
-  /** The call is over or paused: its clock stops and the caller's abort is no longer forwarded. */
+  /**
+   * `response` may be handed over unread (`asResponse()`, `files.content()`):
+   * the caller's abort keeps reaching its body for as long as it lives, and
+   * the forwarding listener goes once it is collected.
+   */
+  release(response: Response): void {
+    if (this.unlink) {
+      (released ??= new FinalizationRegistry(run)).register(
+        response,
+        this.unlink,
+      );
+    }
+  }
+
+  /** The call is over: its clock stops and the caller's abort is no longer forwarded. */
   end(): void {
     this.deadlines.delete(this.clock);
     this.unlink?.();
@@ -361,14 +376,12 @@ class Call<T> implements PreparedResponse<T> {
       }) as T;
     }
     if (spec.as === "response") {
-      this.end();
+      this.deadlines.delete(this.clock);
+      this.release(response);
       return response as T;
     }
-    // Resumes what #send paused: the clock, and the forwarded abort.
-    if (this.left !== undefined) {
-      this.deadlines.add(this.clock, this.left);
-      if (this.unlink) this.link();
-    }
+    // Resumes the clock #send paused.
+    if (this.left !== undefined) this.deadlines.add(this.clock, this.left);
     let value: unknown;
     try {
       value = spec.as === "text"
@@ -399,6 +412,12 @@ class Call<T> implements PreparedResponse<T> {
 // One descriptor, refilled per result: a fresh one per call measured several
 // percent slower over 2,000 small calls (A/B, 15 runs each).
 const REQUEST_ID: PropertyDescriptor = { value: null };
+
+let released: FinalizationRegistry<() => void> | undefined;
+
+function run(fn: () => void): void {
+  fn();
+}
 
 async function wait(
   attempt: number,

@@ -205,6 +205,17 @@ function isSource(value: unknown): boolean {
     (!(value instanceof Blob) && isAsyncIterable(value));
 }
 
+// Cancels a source left unread (a fetched response's connection, say); one
+// already being read, or a file already made of one, is left as it is.
+function free(value: unknown): void {
+  const source = value instanceof Response ? value.body : value;
+  if (source instanceof ReadableStream) {
+    if (!source.locked) source.cancel().catch(() => {});
+  } else if (isAsyncIterable(source) && !(source instanceof Blob)) {
+    Promise.resolve(source[Symbol.asyncIterator]().return?.()).catch(() => {});
+  }
+}
+
 async function readThenSend<T>(
   requester: Requester,
   spec: RequestSpec,
@@ -213,9 +224,9 @@ async function readThenSend<T>(
   needsExtension?: boolean,
 ): Promise<PreparedResponse<T>> {
   const fields = { ...spec.body as Record<string, unknown> };
-  // Reading the source counts as part of the call: the caller's signal and
-  // the timeout stop it (and cancel the source), as they would the request,
-  // and the request gets what is left of the timeout.
+  // Reading the sources counts as part of the call: the caller's signal and
+  // the timeout (for the reading, as for each attempt of the request) stop
+  // it and free every source, as they would the request.
   const signal = options?.signal ?? undefined;
   const ms = check(
     "timeout",
@@ -228,7 +239,6 @@ async function readThenSend<T>(
       checkExtension(field, sourceName(value as Response));
     }
   }
-  const started = Date.now();
   const reading = new AbortController();
   const stop = () => reading.abort();
   const timer = ms < 2 ** 31 ? setTimeout(stop, ms) : undefined;
@@ -245,6 +255,7 @@ async function readThenSend<T>(
       }
     }
   } catch (error) {
+    for (const field of fileFields) free(fields[field]);
     if (signal?.aborted) {
       throw new APIUserAbortError(undefined, { cause: signal.reason });
     }
@@ -260,10 +271,7 @@ async function readThenSend<T>(
   }
   const sent = requester.request<T>(
     { ...spec, body: multipart(fields, fileFields, needsExtension) },
-    {
-      ...options,
-      timeout: ms < 2 ** 31 ? Math.max(0, ms - (Date.now() - started)) : ms,
-    },
+    options,
   );
   // The inner promise keeps its own clock and lazy parsing: parse() asks it.
   return { response: await sent.asResponse(), parse: () => sent.then() };

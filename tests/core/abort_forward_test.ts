@@ -13,22 +13,34 @@ function withoutAny<T>(run: () => Promise<T>): Promise<T> {
   return run().finally(() => AbortSignal.any = any);
 }
 
-// A signal that counts the listeners attached to it.
+// A signal that counts the listeners attached to it (a listener removed
+// twice, or never added, counts once or not at all).
 function countedSignal() {
   const controller = new AbortController();
   const signal = controller.signal;
-  let live = 0;
+  const attached = new Set<unknown>();
   const add = signal.addEventListener.bind(signal);
   const remove = signal.removeEventListener.bind(signal);
   signal.addEventListener = (...args: Parameters<typeof add>) => {
-    live++;
+    attached.add(args[1]);
     add(...args);
   };
   signal.removeEventListener = (...args: Parameters<typeof remove>) => {
-    live--;
+    attached.delete(args[1]);
     remove(...args);
   };
-  return { controller, signal, live: () => live };
+  return { controller, signal, live: () => attached.size };
+}
+
+// Collects garbage and lets finalization callbacks run (the test task runs
+// with --expose-gc).
+async function collectGarbage(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  assert(gc, "run with --v8-flags=--expose-gc");
+  for (let i = 0; i < 5; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 const SSE = 'data: {"choices":[{"index":0,"delta":{"content":"hi"}}]}\n\n' +
@@ -65,20 +77,47 @@ Deno.test("without AbortSignal.any, finished calls leave no listener on the call
   assertEquals(live(), 0);
 });
 
-Deno.test("without AbortSignal.any, a Response handed over unread leaves no listener either", async () => {
+Deno.test("without AbortSignal.any, a Response handed over unread keeps its listener only while it lives", async () => {
   const { signal, live } = countedSignal();
   const answer = () => json({ object: "list", data: [] });
-  const { client } = stubClient(Array(4).fill(answer));
+  const { client } = stubClient(Array(40).fill(answer));
   await withoutAny(async () => {
-    // asResponse(), files.content() awaited, and a call never awaited.
-    (await client.models.list({ signal }).asResponse()).body?.cancel();
-    (await client.files.content("file-1", { signal })).body?.cancel();
-    const { response } = await client.models.list({ signal }).withResponse();
-    assertEquals(response.status, 200);
-    const never = client.models.list({ signal });
-    await never.asResponse();
+    // asResponse(), files.content() awaited, and calls never awaited.
+    for (let i = 0; i < 10; i++) {
+      await (await client.models.list({ signal }).asResponse()).body?.cancel();
+      await (await client.files.content("file-1", { signal })).body?.cancel();
+      const { response } = await client.models.list({ signal }).withResponse();
+      assertEquals(response.status, 200);
+      await client.models.list({ signal }).asResponse();
+    }
   });
+  // The 30 handed-over bodies are gone: so are their listeners.
+  await collectGarbage();
   assertEquals(live(), 0);
+});
+
+Deno.test("without AbortSignal.any, the caller's abort still reaches a body handed over unread", async () => {
+  const { controller, signal } = countedSignal();
+  const encoder = new TextEncoder();
+  const { client } = stubClient([
+    ({ init }) =>
+      new Response(
+        new ReadableStream({
+          start(body) {
+            body.enqueue(encoder.encode("partial"));
+            init.signal?.addEventListener(
+              "abort",
+              () => body.error(init.signal?.reason),
+            );
+          },
+        }),
+      ),
+  ], { maxRetries: 0 });
+  await withoutAny(async () => {
+    const response = await client.files.content("file-1", { signal });
+    setTimeout(() => controller.abort(new Error("caller left")), 10);
+    await assertRejects(() => response.text(), Error, "caller left");
+  });
 });
 
 Deno.test("without AbortSignal.any, an abort still reaches a body read after a pause", async () => {

@@ -155,10 +155,14 @@ Deno.test("headers given as Headers or pairs are sent, not silently dropped", as
     defaultHeaders: new Headers({ "X-Team": "core", "X-Drop": "me" }),
   });
   await client.models.retrieve("gpt-4", {
-    headers: [["X-Drop", null], ["X-Extra", "a"], ["x-extra", "b"], [
-      "User-Agent",
-      "mine/1",
-    ]],
+    headers: [
+      ["X-Drop", null],
+      ["X-Extra", "a"],
+      ["x-extra", "b"],
+      ["User-Agent", "mine/1"],
+      // Skipped, as in a record: not an erasure of the value before it.
+      ["X-Extra", undefined],
+    ],
   });
   await client.models.retrieve("gpt-4", {
     headers: new Headers({ "x-team": "override" }),
@@ -171,13 +175,17 @@ Deno.test("headers given as Headers or pairs are sent, not silently dropped", as
   assertEquals(first["user-agent"], "mine/1");
   assertEquals(second["x-team"], "override");
   assertEquals(second["x-drop"], "me");
+  // Pairs typed as the official SDK's `string[][]` are taken too.
+  const ported: string[][] = [["X-Ported", "1"]];
+  await client.models.retrieve("gpt-4", { headers: ported });
+  assertEquals(mock.requests[2].headers["x-ported"], "1");
   // Checked like a record's: a bad value in a Headers-like input is refused.
   await assertRejects(
     () => client.models.retrieve("gpt-4", { headers: [["X-Bad", "a\nb"]] }),
     TypeError,
     "X-Bad",
   );
-  assertEquals(mock.requests.length, 2);
+  assertEquals(mock.requests.length, 3);
 });
 
 Deno.test("a request's query overrides the client's default, once, and undefined removes it", async () => {

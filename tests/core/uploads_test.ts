@@ -5,6 +5,7 @@ import {
   toFile,
 } from "../../mod.ts";
 import { multipart, partName, postForm } from "../../src/core/uploads.ts";
+import { sourceName } from "../../src/core/to_file.ts";
 import type { Requester } from "../../src/core/transport.ts";
 import type { RequestOptions } from "../../src/core/options.ts";
 import {
@@ -407,7 +408,7 @@ Deno.test("audio: a fetched response named by its URL gets an extension from its
   assertEquals(await sent[0]?.text(), "ID3");
 });
 
-Deno.test("postForm: reading the source and the request share one timeout", async () => {
+Deno.test("postForm: the request's attempts get the caller's timeout, reading its own", async () => {
   const timeouts: (number | undefined)[] = [];
   const requester: Requester = {
     timeout: 600_000,
@@ -418,7 +419,7 @@ Deno.test("postForm: reading the source and the request share one timeout", asyn
   };
   const slow = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      await new Promise((r) => setTimeout(r, 120));
+      await new Promise((r) => setTimeout(r, 50));
       controller.enqueue(bytes());
       controller.close();
     },
@@ -438,8 +439,44 @@ Deno.test("postForm: reading the source and the request share one timeout", asyn
     Error,
     "stop here",
   );
-  const left = timeouts[0]!;
-  assert(left <= 1_000 - 100 && left > 500, `the request got ${left} ms`);
+  // Each attempt, retries included, has the whole timeout, as without a
+  // source to read (and a timeout error names the caller's own value).
+  assertEquals(timeouts, [1_000]);
+});
+
+Deno.test("postForm: an abort or a timeout frees every source, not just the one being read", async () => {
+  for (
+    const options of [
+      { signal: AbortSignal.abort() },
+      { timeout: 30 },
+    ] as RequestOptions[]
+  ) {
+    const image = stalled(), mask = stalled();
+    let iteratorClosed = false;
+    const extra = {
+      [Symbol.asyncIterator]: () => ({
+        next: () => new Promise<IteratorResult<BlobPart>>(() => {}),
+        return() {
+          iteratorClosed = true;
+          return Promise.resolve({ done: true as const, value: undefined });
+        },
+      }),
+    };
+    await assertRejects(() =>
+      postForm(
+        noRequest,
+        {
+          method: "POST",
+          path: "/images/edits",
+          body: { image: image.body, mask: mask.body, extra, prompt: "hat" },
+        },
+        ["image", "mask", "extra"],
+        options,
+      )
+    );
+    assert(image.cancelled() && mask.cancelled(), JSON.stringify(options));
+    assert(iteratorClosed, "the async iterable was closed");
+  }
 });
 
 Deno.test("postForm: an invalid timeout is a TypeError before a source is read", async () => {
@@ -469,4 +506,23 @@ Deno.test("toFile: a null name and lastModified, as the official SDK takes them"
   const named = new File([bytes()], "a.bin");
   const touched = await toFile(named, "a.bin", { lastModified: 2_000 });
   assertEquals(touched.lastModified, 2_000);
+});
+
+Deno.test("sourceName: a fetched response is named by its URL, sensibly", async () => {
+  // A data: URL's content is no name.
+  const data = await fetch("data:audio/mpeg;base64,SUQz");
+  assertEquals(sourceName(data), "blob.mp3");
+  await data.body?.cancel();
+  await using server = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen() {} },
+    () => new Response("x", { headers: { "content-type": "audio/wav" } }),
+  );
+  const base = `http://127.0.0.1:${server.addr.port}`;
+  const names: string[] = [];
+  for (const path of ["/speech.", "/speech.mp3?x=1", "/a%20b", "/dir/"]) {
+    const response = await fetch(base + path);
+    names.push(sourceName(response));
+    await response.body?.cancel();
+  }
+  assertEquals(names, ["speech.wav", "speech.mp3", "a b.wav", "blob.wav"]);
 });
