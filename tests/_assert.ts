@@ -42,8 +42,23 @@ function equal(a: unknown, b: unknown): boolean {
   if (ArrayBuffer.isView(a)) {
     return equal(Array.from(a as Uint8Array), Array.from(b as Uint8Array));
   }
+  if (a instanceof Headers || a instanceof URLSearchParams) {
+    return equal([...a], [...(b as Headers)]);
+  }
+  if (a instanceof URL) return a.href === (b as URL).href;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
+  const proto = Object.getPrototypeOf(a);
+  if (
+    !ka.length && !kb.length && proto !== Object.prototype && proto !== null &&
+    !Array.isArray(a)
+  ) {
+    // A Response, Blob, Error...: no keys to compare, so two different ones
+    // would pass as equal. Compare what matters to the test instead.
+    throw new AssertionError(
+      `assertEquals cannot compare two ${proto.constructor?.name} objects`,
+    );
+  }
   if (ka.length !== kb.length) return false;
   for (const key of ka) {
     if (!Object.hasOwn(b, key)) return false;

@@ -53,7 +53,7 @@ export interface ClientOptions {
   organization?: string | null;
   /** Defaults to `OPENAI_BASE_URL`, else `https://api.openai.com/v1`. */
   baseURL?: string;
-  /** Milliseconds a request may take up to the end of its body; for streams, also the longest silence between events. Default 600000. */
+  /** Milliseconds a request may take up to the end of its body; for streams, up to the headers, then the longest silence between events. Default 600000. */
   timeout?: number;
   /** How many times a failed request is retried. Default 2. */
   maxRetries?: number;

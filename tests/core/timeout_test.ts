@@ -185,6 +185,24 @@ Deno.test("a response that arrived in time is not failed because the caller awai
   assertEquals((await also).data.id, "gpt-4");
 });
 
+Deno.test("a body awaited late still times out if it then stalls", async () => {
+  // The clock pauses while nobody asks for the body, and resumes with what
+  // was left once somebody does.
+  const { client } = stubClient([
+    ({ init }) =>
+      new Response(stalledBody(init.signal, '{"object":"li'), {
+        headers: { "content-type": "application/json" },
+      }),
+  ], { timeout: 100, maxRetries: 0 });
+  const late = client.models.list();
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  const started = Date.now();
+  await assertRejects(() => late, APIConnectionTimeoutError);
+  // Promptly: at most what was left of the 100 ms, plus scheduling.
+  const waited = Date.now() - started;
+  assert(waited < 1_000, `waited ${waited} ms`);
+});
+
 Deno.test("a slow consumer does not make a stream time out", async () => {
   // Time the consumer spends between chunks is not silence on the wire.
   const { client } = inProcess({ timeout: 30 }, { chunkSize: 40 });

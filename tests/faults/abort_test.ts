@@ -166,7 +166,11 @@ test("stream.controller.abort() from the consumer side ends the loop quietly, li
 });
 
 test("breaking out of the loop early releases the connection", async () => {
-  await using s = await served();
+  // The request's own signal tells: aborted, fetch drops the connection.
+  let sent: AbortSignal | null | undefined;
+  await using s = await served({
+    fetch: (input, init) => (sent = init?.signal, fetch(input, init)),
+  });
   s.mock.fault({ stallAfter: 3 });
   const stream = await s.client.chat.completions.create({
     ...CHAT,
@@ -175,6 +179,7 @@ test("breaking out of the loop early releases the connection", async () => {
   let n = 0;
   for await (const _ of stream) if (++n === 2) break;
   assertEquals(n, 2);
+  assert(sent?.aborted, "the request was not aborted");
 });
 
 test("an already-aborted signal sends nothing", async () => {
