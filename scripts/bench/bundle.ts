@@ -47,10 +47,10 @@ export const BUNDLES: BundleCase[] = [
     // Raised from 4,864 B for the correctness and official-SDK parity fixes
     // of the second session (+306 B), to 5,184 B in the third (+73 B), then
     // to 5,200 B in the fourth for the call clock that keeps responses out of
-    // the deadline set (+33 B), then to 5,376 B in the fifth for headers given
-    // as `Headers` or pairs and seven more fixes (+181 B), itemised in
+    // the deadline set (+33 B), then to 5,392 B in the fifth for headers given
+    // as `Headers` or pairs and seven more fixes (+192 B), itemised in
     // scripts/bench/analysis.md.
-    ceiling: 5376,
+    ceiling: 5392,
   },
   {
     name: "ours: full client (@webstd/openai)",

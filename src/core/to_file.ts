@@ -238,12 +238,11 @@ export function sourceName(
 
 function urlName(url: string, type: string): string {
   // A data: URL's "path" is its content, not a name.
-  let last = /^data:/i.test(url)
-    ? ""
-    : url.split(/[?#]/)[0].split("/").pop()?.replace(/\.+$/, "");
+  let last = /^data:/i.test(url) ? "" : url.split(/[?#]/)[0].split("/").pop();
   try {
     last &&= decodeURIComponent(last);
   } catch { /* keep it encoded */ }
+  last = last?.replace(/\.+$/, "");
   return !last
     ? unnamed(type)
     : hasExtension(last)

@@ -329,16 +329,15 @@ class Call<T> implements PreparedResponse<T> {
 
   /**
    * `response` may be handed over unread (`asResponse()`, `files.content()`):
-   * the caller's abort keeps reaching its body for as long as it lives, and
-   * the forwarding listener goes once it is collected.
+   * the caller's abort keeps reaching its body for as long as the body lives
+   * (a caller may keep only the body), and the forwarding listener goes once
+   * it is collected, or at once when there is no body.
    */
-  release(response: Response): void {
-    if (this.unlink) {
-      (released ??= new FinalizationRegistry(run)).register(
-        response,
-        this.unlink,
-      );
-    }
+  release({ body }: Response): void {
+    if (!this.unlink) return;
+    if (body) {
+      (released ??= new FinalizationRegistry(run)).register(body, this.unlink);
+    } else this.unlink();
   }
 
   /** The call is over: its clock stops and the caller's abort is no longer forwarded. */

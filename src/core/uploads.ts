@@ -212,7 +212,14 @@ function free(value: unknown): void {
   if (source instanceof ReadableStream) {
     if (!source.locked) source.cancel().catch(() => {});
   } else if (isAsyncIterable(source) && !(source instanceof Blob)) {
-    Promise.resolve(source[Symbol.asyncIterator]().return?.()).catch(() => {});
+    // A Node stream's fresh iterator would not destroy it when returned.
+    const { destroy } = source as { destroy?: () => void };
+    if (typeof destroy == "function") destroy.call(source);
+    else {
+      Promise.resolve(source[Symbol.asyncIterator]().return?.()).catch(
+        () => {},
+      );
+    }
   }
 }
 
@@ -232,12 +239,18 @@ async function readThenSend<T>(
     "timeout",
     options?.timeout ?? requester.timeout ?? Infinity,
   );
-  // A source the endpoint would refuse by its name is refused unread.
-  for (const field of fileFields) {
-    const value = fields[field];
-    if (needsExtension && isSource(value)) {
-      checkExtension(field, sourceName(value as Response));
+  // A source the endpoint would refuse by its name is refused unread (and,
+  // as on any failure, every source is freed).
+  try {
+    for (const field of fileFields) {
+      const value = fields[field];
+      if (needsExtension && isSource(value)) {
+        checkExtension(field, sourceName(value as Response));
+      }
     }
+  } catch (error) {
+    for (const field of fileFields) free(fields[field]);
+    throw error;
   }
   const reading = new AbortController();
   const stop = () => reading.abort();

@@ -148,6 +148,34 @@ Deno.test("without AbortSignal.any, an abort still reaches a body read after a p
   assertEquals(live(), 0);
 });
 
+Deno.test("without AbortSignal.any, the abort reaches a handed-over body kept without its Response", async () => {
+  const { controller, signal } = countedSignal();
+  const encoder = new TextEncoder();
+  const { client } = stubClient([
+    ({ init }) =>
+      new Response(
+        new ReadableStream({
+          start(body) {
+            body.enqueue(encoder.encode("partial"));
+            init.signal?.addEventListener(
+              "abort",
+              () => body.error(init.signal?.reason),
+            );
+          },
+        }),
+      ),
+  ], { maxRetries: 0 });
+  await withoutAny(async () => {
+    // Only the body is kept: the Response itself may be collected.
+    const reader = (await client.files.content("file-1", { signal })).body!
+      .getReader();
+    await reader.read();
+    await collectGarbage();
+    setTimeout(() => controller.abort(new Error("caller left")), 10);
+    await assertRejects(() => reader.read(), Error, "caller left");
+  });
+});
+
 Deno.test("without AbortSignal.any, the caller's abort still reaches a pending call", async () => {
   const { controller, signal, live } = countedSignal();
   const { client } = stubClient([

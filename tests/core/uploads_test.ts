@@ -367,11 +367,14 @@ Deno.test("a null file is a TypeError naming the field, sent to no one", async (
 
 Deno.test("audio: a source the endpoint would refuse by its name is refused unread", async () => {
   const audio = new Audio(noRequest);
-  let pulled = 0;
+  let pulled = 0, cancelled = false;
   const source = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (++pulled < 1_000) controller.enqueue(bytes());
       else controller.close();
+    },
+    cancel() {
+      cancelled = true;
     },
   });
   await assertRejects(
@@ -379,9 +382,10 @@ Deno.test("audio: a source the endpoint would refuse by its name is refused unre
     TypeError,
     "has none; name it",
   );
-  // Only what the stream queued on its own; the caller can still use it.
+  // Only what the stream queued on its own; then freed, as on any failure
+  // (a fetched response's connection, say).
   assert(pulled <= 1, `pulled ${pulled} chunks`);
-  assert(!source.locked, "the source was taken");
+  assert(cancelled, "the refused source was left open");
 });
 
 Deno.test("audio: a fetched response named by its URL gets an extension from its type", async () => {
@@ -477,6 +481,30 @@ Deno.test("postForm: an abort or a timeout frees every source, not just the one 
     assert(image.cancelled() && mask.cancelled(), JSON.stringify(options));
     assert(iteratorClosed, "the async iterable was closed");
   }
+  // A Node stream (fs.createReadStream, say) is destroyed: a fresh iterator
+  // of one, returned before it starts, would leave its file open.
+  let destroyed = false;
+  const nodeLike = {
+    [Symbol.asyncIterator]: async function* () {
+      yield bytes();
+    },
+    destroy() {
+      destroyed = true;
+    },
+  };
+  await assertRejects(() =>
+    postForm(
+      noRequest,
+      {
+        method: "POST",
+        path: "/images/edits",
+        body: { image: stalled().body, mask: nodeLike, prompt: "hat" },
+      },
+      ["image", "mask"],
+      { timeout: 30 },
+    )
+  );
+  assert(destroyed, "the Node-style stream was not destroyed");
 });
 
 Deno.test("postForm: an invalid timeout is a TypeError before a source is read", async () => {
@@ -519,10 +547,24 @@ Deno.test("sourceName: a fetched response is named by its URL, sensibly", async 
   );
   const base = `http://127.0.0.1:${server.addr.port}`;
   const names: string[] = [];
-  for (const path of ["/speech.", "/speech.mp3?x=1", "/a%20b", "/dir/"]) {
+  for (
+    const path of [
+      "/speech.",
+      "/speech%2E",
+      "/speech.mp3?x=1",
+      "/a%20b",
+      "/dir/",
+    ]
+  ) {
     const response = await fetch(base + path);
     names.push(sourceName(response));
     await response.body?.cancel();
   }
-  assertEquals(names, ["speech.wav", "speech.mp3", "a b.wav", "blob.wav"]);
+  assertEquals(names, [
+    "speech.wav",
+    "speech.wav",
+    "speech.mp3",
+    "a b.wav",
+    "blob.wav",
+  ]);
 });
