@@ -154,3 +154,20 @@ export async function timers(
     keepAlive: states.filter(Boolean).length,
   };
 }
+
+/** A body that sends `first` (if any) and then nothing until the signal aborts, like a stalled socket. */
+export function stalledBody(
+  signal: AbortSignal | null | undefined,
+  first?: string,
+): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first) controller.enqueue(new TextEncoder().encode(first));
+      signal?.addEventListener(
+        "abort",
+        () => controller.error(signal.reason),
+        { once: true },
+      );
+    },
+  });
+}

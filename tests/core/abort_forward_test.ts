@@ -1,6 +1,6 @@
 import { APIUserAbortError, BadRequestError } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-import { chatBody, json, stubClient } from "./_helpers.ts";
+import { chatBody, json, stalledBody, stubClient } from "./_helpers.ts";
 
 // Where AbortSignal.any is missing (Vercel's edge-runtime), the transport
 // forwards the caller's abort with a listener. A long-lived signal (a
@@ -98,20 +98,8 @@ Deno.test("without AbortSignal.any, a Response handed over unread keeps its list
 
 Deno.test("without AbortSignal.any, the caller's abort still reaches a body handed over unread", async () => {
   const { controller, signal } = countedSignal();
-  const encoder = new TextEncoder();
   const { client } = stubClient([
-    ({ init }) =>
-      new Response(
-        new ReadableStream({
-          start(body) {
-            body.enqueue(encoder.encode("partial"));
-            init.signal?.addEventListener(
-              "abort",
-              () => body.error(init.signal?.reason),
-            );
-          },
-        }),
-      ),
+    ({ init }) => new Response(stalledBody(init.signal, "partial")),
   ], { maxRetries: 0 });
   await withoutAny(async () => {
     const response = await client.files.content("file-1", { signal });
@@ -122,21 +110,11 @@ Deno.test("without AbortSignal.any, the caller's abort still reaches a body hand
 
 Deno.test("without AbortSignal.any, an abort still reaches a body read after a pause", async () => {
   const { controller, signal, live } = countedSignal();
-  const encoder = new TextEncoder();
   const { client } = stubClient([
     ({ init }) =>
-      new Response(
-        new ReadableStream({
-          start(body) {
-            body.enqueue(encoder.encode('{"object":"li'));
-            init.signal?.addEventListener(
-              "abort",
-              () => body.error(init.signal?.reason),
-            );
-          },
-        }),
-        { headers: { "content-type": "application/json" } },
-      ),
+      new Response(stalledBody(init.signal, '{"object":"li'), {
+        headers: { "content-type": "application/json" },
+      }),
   ], { maxRetries: 0, timeout: 2_000 }); // without the abort, only this ends the read
   await withoutAny(async () => {
     const pending = client.models.list({ signal });
@@ -150,20 +128,8 @@ Deno.test("without AbortSignal.any, an abort still reaches a body read after a p
 
 Deno.test("without AbortSignal.any, the abort reaches a handed-over body kept without its Response", async () => {
   const { controller, signal } = countedSignal();
-  const encoder = new TextEncoder();
   const { client } = stubClient([
-    ({ init }) =>
-      new Response(
-        new ReadableStream({
-          start(body) {
-            body.enqueue(encoder.encode("partial"));
-            init.signal?.addEventListener(
-              "abort",
-              () => body.error(init.signal?.reason),
-            );
-          },
-        }),
-      ),
+    ({ init }) => new Response(stalledBody(init.signal, "partial")),
   ], { maxRetries: 0 });
   await withoutAny(async () => {
     // Only the body is kept: the Response itself may be collected.

@@ -8,28 +8,12 @@ import {
   inProcess,
   KEY,
   overHTTP,
+  stalledBody,
   stubClient,
   timers,
 } from "./_helpers.ts";
 
 const encoder = new TextEncoder();
-
-/** A body that sends `first` (if any) and then nothing until the signal aborts, like a stalled socket. */
-function stalledBody(
-  signal: AbortSignal | null | undefined,
-  first?: string,
-): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (first) controller.enqueue(encoder.encode(first));
-      signal?.addEventListener(
-        "abort",
-        () => controller.error(signal.reason),
-        { once: true },
-      );
-    },
-  });
-}
 
 Deno.test("slow headers with timeout 50 → APIConnectionTimeoutError (over HTTP)", async () => {
   await using http = await overHTTP({ timeout: 50, maxRetries: 0 });
