@@ -56,10 +56,11 @@ export function appendQuery(
 }
 
 /**
- * Copies `extra` (a record, `Headers` or pairs) onto `target` (lower-cased
- * names); a `null` value removes a header. Throws a `TypeError` naming the header (never its value, which may
- * be a secret) when a name is not a token or a value holds CR, LF, NUL or a
- * character fetch would refuse (above U+00FF).
+ * Copies `headers` (a record, `Headers` or pairs) onto `target` (lower-cased
+ * names); a `null` value removes a header. Throws a `TypeError` naming the
+ * header (never its value, which may be a secret) when a name is not a token
+ * or a value holds CR, LF, NUL or a character fetch would refuse (above
+ * U+00FF).
  */
 export function mergeHeaders(
   target: Record<string, string>,

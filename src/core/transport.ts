@@ -252,8 +252,7 @@ export class Transport implements Requester {
       // already waiting keeps it running: one timer, not two.
       if (!call.wanted) {
         call.left = clock.deadline - Date.now();
-        deadlines.delete(clock);
-        call.release(response);
+        call.pause(response);
       }
       call.response = response;
       return call;
@@ -328,12 +327,14 @@ class Call<T> implements PreparedResponse<T> {
   }
 
   /**
-   * `response` may be handed over unread (`asResponse()`, `files.content()`):
-   * the caller's abort keeps reaching its body for as long as the body lives
-   * (a caller may keep only the body), and the forwarding listener goes once
-   * it is collected, or at once when there is no body.
+   * Stops the clock while `response`'s body waits, maybe handed over unread
+   * (`asResponse()`, `files.content()`): the caller's abort keeps reaching
+   * the body for as long as it lives (a caller may keep only the body), and
+   * the forwarding listener goes once it is collected, or at once when there
+   * is no body. A later parse resumes the clock and ends the call as usual.
    */
-  release({ body }: Response): void {
+  pause({ body }: Response): void {
+    this.deadlines.delete(this.clock);
     if (!this.unlink) return;
     if (body) {
       (released ??= new FinalizationRegistry(run)).register(body, this.unlink);
@@ -375,8 +376,7 @@ class Call<T> implements PreparedResponse<T> {
       }) as T;
     }
     if (spec.as === "response") {
-      this.deadlines.delete(this.clock);
-      this.release(response);
+      this.pause(response);
       return response as T;
     }
     // Resumes the clock #send paused.

@@ -205,20 +205,27 @@ function isSource(value: unknown): boolean {
     (!(value instanceof Blob) && isAsyncIterable(value));
 }
 
-// Cancels a source left unread (a fetched response's connection, say); one
-// already being read, or a file already made of one, is left as it is.
-function free(value: unknown): void {
-  const source = value instanceof Response ? value.body : value;
-  if (source instanceof ReadableStream) {
-    if (!source.locked) source.cancel().catch(() => {});
-  } else if (isAsyncIterable(source) && !(source instanceof Blob)) {
-    // A Node stream's fresh iterator would not destroy it when returned.
-    const { destroy } = source as { destroy?: () => void };
-    if (typeof destroy == "function") destroy.call(source);
-    else {
-      Promise.resolve(source[Symbol.asyncIterator]().return?.()).catch(
-        () => {},
-      );
+// Cancels every source left unread in the file fields (a fetched response's
+// connection, say); one already being read, or a file already made of one,
+// is left as it is.
+function freeSources(
+  fields: Record<string, unknown>,
+  fileFields: readonly string[],
+): void {
+  for (const field of fileFields) {
+    const value = fields[field];
+    const source = value instanceof Response ? value.body : value;
+    if (source instanceof ReadableStream) {
+      if (!source.locked) source.cancel().catch(() => {});
+    } else if (isAsyncIterable(source) && !(source instanceof Blob)) {
+      // A Node stream's fresh iterator would not destroy it when returned.
+      const { destroy } = source as { destroy?: () => void };
+      if (typeof destroy == "function") destroy.call(source);
+      else {
+        Promise.resolve(source[Symbol.asyncIterator]().return?.()).catch(
+          () => {},
+        );
+      }
     }
   }
 }
@@ -249,7 +256,7 @@ async function readThenSend<T>(
       }
     }
   } catch (error) {
-    for (const field of fileFields) free(fields[field]);
+    freeSources(fields, fileFields);
     throw error;
   }
   const reading = new AbortController();
@@ -268,7 +275,7 @@ async function readThenSend<T>(
       }
     }
   } catch (error) {
-    for (const field of fileFields) free(fields[field]);
+    freeSources(fields, fileFields);
     if (signal?.aborted) {
       throw new APIUserAbortError(undefined, { cause: signal.reason });
     }
