@@ -116,7 +116,8 @@ export class Stream<T> implements AsyncIterable<T> {
 
   /** Iterates the parsed chunks; a stream can be iterated only once (see {@link Stream.tee}). */
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    return this.#read(this.#take().getReader()) as AsyncGenerator<T>;
+    const [events, close] = this.#open<T>();
+    return { next: () => events.next(), return: close };
   }
 
   /**
@@ -161,16 +162,17 @@ export class Stream<T> implements AsyncIterable<T> {
    * ```
    */
   toReadableStream(): ReadableStream<Uint8Array> {
-    const reader = this.#take().getReader();
-    const events = this.#read(reader, true) as AsyncGenerator<string, void>;
+    const [events, close] = this.#open<string>(true);
     return new ReadableStream<Uint8Array>({
       async pull(controller) {
         try {
           const { value, done } = await events.next();
-          // Each line of a multi-line `data` needs its own field.
+          // Each line of a multi-line `data` needs its own field; only LF
+          // separates them (`^` with the m flag also matches after U+2028).
           controller.enqueue(
             encoder.encode(
-              (done ? DONE : value).replace(/^/gm, "data: ") + "\n\n",
+              "data: " + (done ? DONE : value).replaceAll("\n", "\ndata: ") +
+                "\n\n",
             ),
           );
           if (done) controller.close();
@@ -178,16 +180,27 @@ export class Stream<T> implements AsyncIterable<T> {
           controller.error(err);
         }
       },
-      // The generator's return() would wait for its pending read: cancelling
-      // the reader settles that read at once (not awaited: a tee() branch's
-      // cancel resolves only once its sibling is cancelled too). Before the
-      // first pull the generator has no listener, hence the explicit abort.
-      cancel: () => {
-        if (this.#owner) this.controller.abort();
-        reader.cancel().catch(() => {});
-        events.return();
-      },
+      cancel: () => void close(),
     });
+  }
+
+  // One reader and the generator reading it. `close` ends both at once: the
+  // generator's own return() would wait for a pending read (a
+  // `ReadableStream.from(stream)` cancelled mid-read), and before the first
+  // next() it would not run its cleanup at all, hence the explicit abort.
+  // The cancel is not awaited: a tee() branch's cancel resolves only once its
+  // sibling is cancelled too.
+  #open<V>(raw?: boolean): [
+    AsyncGenerator<V, void>,
+    () => Promise<IteratorResult<V, void>>,
+  ] {
+    const reader = this.#take().getReader();
+    const events = this.#read(reader, raw) as AsyncGenerator<V, void>;
+    return [events, () => {
+      if (this.#owner) this.controller.abort();
+      reader.cancel().catch(() => {});
+      return events.return();
+    }];
   }
 
   #branch(body: ReadableStream<Uint8Array>): Stream<T> {
@@ -275,7 +288,11 @@ export class Stream<T> implements AsyncIterable<T> {
           return;
         }
         if (!result) {
-          throw new APIConnectionError("Stream connection failed", { cause });
+          // An error already typed (a stream this module re-encoded, read
+          // in the same process) passes through as it is.
+          throw cause instanceof OpenAIError
+            ? cause
+            : new APIConnectionError("Stream connection failed", { cause });
         }
         const end = result.done;
         try {

@@ -108,6 +108,58 @@ Deno.test("toReadableStream(): a multi-line data field keeps every line", async 
   ]);
 });
 
+Deno.test("toReadableStream(): text with U+2028 or U+2029 is re-emitted unchanged", async () => {
+  const text = "line\u2028sep\u2029para\nlf";
+  const source = `data: ${JSON.stringify({ text })}\n\ndata: [DONE]\n\n`;
+  const out = await new Response(
+    Stream.fromSSEResponse(new Response(source)).toReadableStream(),
+  ).text();
+  assertEquals(out, source);
+  assertEquals(await collect(Stream.fromSSEResponse(new Response(out))), [
+    { text },
+  ]);
+});
+
+Deno.test("toReadableStream(): an error event read back in-process keeps its APIError", async () => {
+  const source =
+    'data: {"error":{"message":"Slow down","code":"rate_limit"}}\n\n';
+  const proxied = Stream.fromReadableStream(
+    Stream.fromSSEResponse(new Response(source)).toReadableStream(),
+  );
+  const err = await assertRejects(() => collect(proxied), APIError) as APIError;
+  assertEquals([err.message, err.code], ["Slow down", "rate_limit"]);
+});
+
+Deno.test("ReadableStream.from(stream): cancel during a pending read cancels the upstream at once", async () => {
+  const { body, cancelled } = silent('data: {"n":1}\n\n');
+  const controller = new AbortController();
+  const reader = ReadableStream.from(
+    Stream.fromReadableStream(body, controller),
+  )
+    .getReader();
+  assert(!(await reader.read()).done);
+  // A read that waits on the silent upstream, as a proxied body's would.
+  const pending = reader.read();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  await within(1_000, reader.cancel("client went away"));
+  assert((await pending).done);
+  assert(cancelled(), "upstream cancelled");
+  assert(controller.signal.aborted, "controller aborted");
+});
+
+Deno.test("an iterator returned before its first next() releases the body", async () => {
+  const { body, cancelled } = silent('data: {"n":1}\n\n');
+  const controller = new AbortController();
+  const iterator = Stream.fromReadableStream(body, controller)
+    [Symbol.asyncIterator]();
+  assertEquals(await within(1_000, iterator.return!()), {
+    done: true,
+    value: undefined,
+  });
+  assert(cancelled(), "body cancelled");
+  assert(controller.signal.aborted, "controller aborted");
+});
+
 Deno.test("toReadableStream(): stream.controller.abort() errors the output, never closes it", async () => {
   const { body } = silent('data: {"n":1}\n\n');
   const stream = Stream.fromReadableStream(body);
