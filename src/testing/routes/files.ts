@@ -2,6 +2,12 @@
  * Mock routes for files: uploads are kept in memory per mock (in
  * `ctx.state` under `"files"`), so `content` returns the bytes uploaded.
  *
+ * A new file is `uploaded`, as the API reports it from `create`; the first
+ * retrieve still says so and finishes its processing, so it is `processed`
+ * from the second retrieve on (and in lists after that). A client that polls
+ * until processed, like the official SDK's `files.waitForProcessing`, thus
+ * polls once and returns.
+ *
  * @module
  */
 
@@ -97,8 +103,9 @@ function createFile(ctx: MockContext): FileObject | Response {
 
 /**
  * The file routes: `listFiles`, `createFile` (multipart; needs a file part
- * and a `purpose`), `retrieveFile`, `deleteFile` and `downloadFile` (the
- * uploaded bytes as `application/octet-stream`). Unknown ids get a 404.
+ * and a `purpose`), `retrieveFile` (which moves an `uploaded` file to
+ * `processed` after answering), `deleteFile` and `downloadFile` (the uploaded
+ * bytes as `application/octet-stream`). Unknown ids get a 404.
  *
  * @example
  * ```ts
@@ -126,8 +133,15 @@ export const fileRoutes: Route[] = [
     operationId: "retrieveFile",
     method: "GET",
     path: "/files/{file_id}",
-    handle: ({ state, params }) =>
-      storedFiles(state).get(params.file_id)?.meta ?? notFound(params.file_id),
+    handle: ({ state, params }) => {
+      const stored = storedFiles(state).get(params.file_id);
+      if (!stored) return notFound(params.file_id);
+      // Answered before it advances: a poll right after the upload sees it
+      // still uploaded, as it would in production.
+      const answer = { ...stored.meta };
+      if (answer.status === "uploaded") stored.meta.status = "processed";
+      return answer;
+    },
   },
   {
     operationId: "deleteFile",
