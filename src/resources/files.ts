@@ -5,15 +5,23 @@
  */
 
 import type { APIPromise } from "../core/api_promise.ts";
+import {
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+} from "../core/errors.ts";
 import type { RequestOptions } from "../core/options.ts";
 import { Page, type PagePromise, requestPage } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
+import { sleep } from "../core/sleep.ts";
 import type { Requester } from "../core/transport.ts";
 import { postForm, type Uploadable } from "../core/uploads.ts";
 import type { FileObject } from "./file_object.ts";
 import type { AnyString, RequestID } from "./shared.ts";
 
 export type { FileObject } from "./file_object.ts";
+
+// The statuses after which a file no longer changes.
+const FINAL = ["processed", "error", "deleted"];
 
 /** The fields of `files.create`. */
 export interface FileCreateParams {
@@ -103,6 +111,63 @@ export class Files {
    */
   del(fileId: string, options?: RequestOptions): APIPromise<FileDeleted> {
     return this.delete(fileId, options);
+  }
+
+  /**
+   * Polls {@link Files.retrieve} every `pollInterval` ms (default 5 s) until
+   * the file is `processed`, `error` or `deleted`, and resolves to it, as the
+   * official SDK's method of the same name does: an `error` status resolves
+   * too, so check `status`. Rejects with `APIConnectionTimeoutError` when a
+   * poll made after `maxWait` ms (default 30 minutes) still finds it
+   * unfinished. `options` apply to every poll, and their `signal` also ends
+   * the wait between two polls, with `APIUserAbortError`.
+   *
+   * @example Upload training data and wait until it can be used
+   * ```ts
+   * import OpenAI, { toFile } from "@webstd/openai";
+   * const client = new OpenAI({ apiKey: "sk-test" });
+   * const jsonl = '{"prompt":"a","completion":"b"}\n';
+   * const file = await client.files.create({
+   *   file: await toFile(new TextEncoder().encode(jsonl), "train.jsonl"),
+   *   purpose: "fine-tune",
+   * });
+   * const done = await client.files.waitForProcessing(file.id, {
+   *   pollInterval: 1_000,
+   *   maxWait: 60_000,
+   * });
+   * if (done.status === "error") console.error(done.status_details);
+   * ```
+   */
+  async waitForProcessing(
+    fileId: string,
+    { pollInterval = 5_000, maxWait = 30 * 60 * 1_000 }: {
+      /** Milliseconds between two polls (default 5,000). */
+      pollInterval?: number;
+      /** Milliseconds after which to give up (default 30 minutes). */
+      maxWait?: number;
+    } = {},
+    options?: RequestOptions,
+  ): Promise<FileObject> {
+    const start = performance.now();
+    let file = await this.retrieve(fileId, options);
+    while (!FINAL.includes(file.status!)) {
+      try {
+        await sleep(pollInterval, options?.signal);
+      } catch (cause) {
+        throw new APIUserAbortError(undefined, { cause });
+      }
+      file = await this.retrieve(fileId, options);
+      // Unlike the official SDK, a file that is final by the last poll is
+      // returned rather than thrown away.
+      if (
+        !FINAL.includes(file.status!) && performance.now() - start > maxWait
+      ) {
+        throw new APIConnectionTimeoutError(
+          `Gave up waiting for file ${fileId} to be processed after ${maxWait} ms (status ${file.status})`,
+        );
+      }
+    }
+    return file;
   }
 
   /**
