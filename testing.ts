@@ -61,10 +61,11 @@ export interface MockServer {
   /** The mock behind the server, for faults and recorded requests. */
   mock: MockOpenAI;
   /**
-   * Stops the server and waits until it has finished. Response bodies still
-   * open (a stream the test stopped reading, say after a failed assertion)
-   * are ended with an error first, so they never hold it up. (A request
-   * body a client is still uploading can: Deno's server waits for it.)
+   * Stops the server at once and waits until it has finished. Connections
+   * still open are cut, not ended cleanly: a response body still being sent
+   * (a stream the test stopped reading, say after a failed assertion) errors
+   * in the client, so it never looks complete, and a request body still
+   * being uploaded is dropped; neither holds the close up.
    */
   close(): Promise<void>;
   /** Same as `close`, for `await using`. */
@@ -74,11 +75,15 @@ export interface MockServer {
 // Just the part of Deno this file uses, so it type-checks without Deno's types.
 interface DenoServe {
   serve(
-    options: { hostname: string; port: number; onListen(): void },
+    options: {
+      hostname: string;
+      port: number;
+      signal: AbortSignal;
+      onListen(): void;
+    },
     handler: (request: Request) => Promise<Response>,
   ): {
     addr: { port: number };
-    shutdown(): Promise<void>;
     finished: Promise<void>;
   };
 }
@@ -105,34 +110,38 @@ export async function serveMock(options?: MockOptions): Promise<MockServer> {
     );
   }
   const mock = new MockOpenAI(options);
-  // Ends the bodies still being sent when the server closes.
-  const open = new Set<() => void>();
-  // The signal the mock's waits (delayMs) listen to: aborted on close. Reading
-  // Deno.serve's own request.signal would print a warning in users' tests.
+  // Aborted on close: Deno.serve then stops without grace, cutting every
+  // connection, so a client reading a body sees an error rather than a clean
+  // end (erroring the body stream instead would make Deno print the error).
+  const stop = new AbortController();
+  // Aborted once the connections are cut: the signal the mock's waits
+  // (delayMs, a stalled stream) listen to. Reading Deno.serve's own
+  // request.signal would print a warning in users' tests.
   const closed = new AbortController();
   const server = deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen() {} },
-    async (request) =>
-      tracked(
-        await mock.handle(
-          new Request(request.url, {
-            method: request.method,
-            headers: request.headers,
-            body: request.body,
-            signal: closed.signal,
-            duplex: "half",
-          } as RequestInit),
-        ),
-        open,
+    {
+      hostname: "127.0.0.1",
+      port: 0,
+      signal: stop.signal,
+      onListen() {},
+    },
+    (request) =>
+      mock.handle(
+        new Request(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          signal: closed.signal,
+          duplex: "half",
+        } as RequestInit),
       ),
   );
   let closing: Promise<void> | undefined;
   const close = () =>
     closing ??= (async () => {
-      closed.abort();
-      for (const end of open) end();
-      await server.shutdown();
+      stop.abort();
       await server.finished;
+      closed.abort();
     })();
   return await Promise.resolve({
     url: `http://127.0.0.1:${server.addr.port}/v1`,
@@ -140,39 +149,4 @@ export async function serveMock(options?: MockOptions): Promise<MockServer> {
     close,
     [Symbol.asyncDispose]: close,
   });
-}
-
-// The same response, with a body that `open`'s entry can end early.
-function tracked(response: Response, open: Set<() => void>): Response {
-  const source = response.body;
-  if (!source) return response;
-  const reader = source.getReader();
-  let end = () => {};
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      end = () => {
-        open.delete(end);
-        controller.close();
-        reader.cancel().catch(() => {});
-      };
-      open.add(end);
-    },
-    async pull(controller) {
-      try {
-        const { value, done } = await reader.read();
-        if (done) {
-          open.delete(end);
-          controller.close();
-        } else controller.enqueue(value);
-      } catch (error) {
-        open.delete(end);
-        controller.error(error);
-      }
-    },
-    cancel(reason) {
-      open.delete(end);
-      return reader.cancel(reason);
-    },
-  }, { highWaterMark: 0 });
-  return new Response(body, response);
 }
