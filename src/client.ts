@@ -5,10 +5,11 @@
  */
 
 import * as Errors from "./core/errors.ts";
+import type * as Options from "./core/options.ts";
 import type { ClientOptions } from "./core/options.ts";
 import { toFile } from "./core/to_file.ts";
 import { Transport } from "./core/transport.ts";
-import * as ChatAPI from "./resources/chat.ts";
+import * as ChatAPI from "./resources/chat_namespace.ts";
 import * as CompletionsAPI from "./resources/completions.ts";
 import * as ModelsAPI from "./resources/models.ts";
 import * as AudioAPI from "./resources/audio.ts";
@@ -22,6 +23,7 @@ import * as AnswersAPI from "./resources/answers.ts";
 import * as ClassificationsAPI from "./resources/classifications.ts";
 import * as FineTunesAPI from "./resources/fine_tunes.ts";
 import * as FineTuningAPI from "./resources/fine_tuning.ts";
+import type * as Shared from "./resources/shared.ts";
 
 /**
  * The OpenAI API client: one property per API resource, sharing one transport.
@@ -91,7 +93,7 @@ export class OpenAI {
   #transport: Transport;
   #options: ClientOptions;
 
-  /** Builds a client; `apiKey`, `organization` and `baseURL` fall back to the environment. */
+  /** Builds a client; `apiKey`, `organization`, `project` and `baseURL` fall back to the environment. */
   constructor(options: ClientOptions = {}) {
     const transport = new Transport(options);
     this.#transport = transport;
@@ -149,6 +151,11 @@ export class OpenAI {
     return this.#transport.organization;
   }
 
+  /** The project sent with every request, or `null` for none. */
+  get project(): string | null {
+    return this.#transport.project;
+  }
+
   /** The default `timeout`: 10 minutes, as in the official SDK. */
   static DEFAULT_TIMEOUT = 600_000;
   /** See {@link toFile}, as the official SDK's `OpenAI.toFile`. */
@@ -199,6 +206,7 @@ Object.assign(OpenAI, {
   Chat: {
     Chat: ChatAPI.Chat,
     ChatCompletions: ChatAPI.ChatCompletions,
+    Completions: ChatAPI.ChatCompletions,
   } satisfies typeof ChatAPI,
   Completions: {
     Completions: CompletionsAPI.Completions,
@@ -250,7 +258,7 @@ Object.assign(OpenAI, {
  * ```
  */
 export declare namespace OpenAI {
-  /** `@webstd/openai/chat`'s classes and types. */
+  /** `@webstd/openai/chat`'s classes and types, and `Completions` (see {@link ChatAPI.Completions}). */
   export import Chat = ChatAPI;
   /** `@webstd/openai/completions`'s classes and types. */
   export import Completions = CompletionsAPI;
@@ -279,35 +287,82 @@ export declare namespace OpenAI {
   /** `@webstd/openai/fine_tuning`'s classes and types. */
   export import FineTuning = FineTuningAPI;
 
+  /** See {@link AudioAPI.AudioResponseFormat}. */
+  export import AudioResponseFormat = AudioAPI.AudioResponseFormat;
   /** See {@link ChatAPI.ChatCompletion}. */
-  export type ChatCompletion = ChatAPI.ChatCompletion;
+  export import ChatCompletion = ChatAPI.ChatCompletion;
+  /** See {@link ChatAPI.ChatCompletionAssistantMessageParam}. */
+  export import ChatCompletionAssistantMessageParam = ChatAPI.ChatCompletionAssistantMessageParam;
   /** See {@link ChatAPI.ChatCompletionChunk}. */
-  export type ChatCompletionChunk = ChatAPI.ChatCompletionChunk;
-  /** See {@link ChatAPI.ChatCompletionMessage}. */
-  export type ChatCompletionMessage = ChatAPI.ChatCompletionMessage;
-  /** See {@link ChatAPI.ChatCompletionMessageParam}. */
-  export type ChatCompletionMessageParam = ChatAPI.ChatCompletionMessageParam;
+  export import ChatCompletionChunk = ChatAPI.ChatCompletionChunk;
   /** See {@link ChatAPI.ChatCompletionCreateParams}. */
-  export type ChatCompletionCreateParams = ChatAPI.ChatCompletionCreateParams;
+  export import ChatCompletionCreateParams = ChatAPI.ChatCompletionCreateParams;
+  /** See {@link ChatAPI.ChatCompletionCreateParamsNonStreaming}. */
+  export import ChatCompletionCreateParamsNonStreaming = ChatAPI.ChatCompletionCreateParamsNonStreaming;
+  /** See {@link ChatAPI.ChatCompletionCreateParamsStreaming}. */
+  export import ChatCompletionCreateParamsStreaming = ChatAPI.ChatCompletionCreateParamsStreaming;
+  /** See {@link ChatAPI.ChatCompletionFunctionCallOption}. */
+  export import ChatCompletionFunctionCallOption = ChatAPI.ChatCompletionFunctionCallOption;
+  /** See {@link ChatAPI.ChatCompletionFunctionMessageParam}. */
+  export import ChatCompletionFunctionMessageParam = ChatAPI.ChatCompletionFunctionMessageParam;
+  /** See {@link ChatAPI.ChatCompletionMessage}. */
+  export import ChatCompletionMessage = ChatAPI.ChatCompletionMessage;
+  /** See {@link ChatAPI.ChatCompletionMessageParam}. */
+  export import ChatCompletionMessageParam = ChatAPI.ChatCompletionMessageParam;
   /** See {@link ChatAPI.ChatCompletionRole}. */
-  export type ChatCompletionRole = ChatAPI.ChatCompletionRole;
+  export import ChatCompletionRole = ChatAPI.ChatCompletionRole;
+  /** See {@link ChatAPI.ChatCompletionSystemMessageParam}. */
+  export import ChatCompletionSystemMessageParam = ChatAPI.ChatCompletionSystemMessageParam;
+  /** See {@link ChatAPI.ChatCompletionUserMessageParam}. */
+  export import ChatCompletionUserMessageParam = ChatAPI.ChatCompletionUserMessageParam;
   /** See {@link CompletionsAPI.Completion}. */
-  export type Completion = CompletionsAPI.Completion;
+  export import Completion = CompletionsAPI.Completion;
+  /** See {@link CompletionsAPI.CompletionChoice}. */
+  export import CompletionChoice = CompletionsAPI.CompletionChoice;
   /** See {@link CompletionsAPI.CompletionCreateParams}. */
-  export type CompletionCreateParams = CompletionsAPI.CompletionCreateParams;
+  export import CompletionCreateParams = CompletionsAPI.CompletionCreateParams;
+  /** See {@link CompletionsAPI.CompletionCreateParamsNonStreaming}. */
+  export import CompletionCreateParamsNonStreaming = CompletionsAPI.CompletionCreateParamsNonStreaming;
+  /** See {@link CompletionsAPI.CompletionCreateParamsStreaming}. */
+  export import CompletionCreateParamsStreaming = CompletionsAPI.CompletionCreateParamsStreaming;
+  /** See {@link Shared.CompletionUsage}. */
+  export type CompletionUsage = Shared.CompletionUsage;
   /** See {@link EmbeddingsAPI.CreateEmbeddingResponse}. */
-  export type CreateEmbeddingResponse = EmbeddingsAPI.CreateEmbeddingResponse;
+  export import CreateEmbeddingResponse = EmbeddingsAPI.CreateEmbeddingResponse;
+  /** See {@link EmbeddingsAPI.Embedding}. */
+  export import Embedding = EmbeddingsAPI.Embedding;
   /** See {@link EmbeddingsAPI.EmbeddingCreateParams}. */
-  export type EmbeddingCreateParams = EmbeddingsAPI.EmbeddingCreateParams;
+  export import EmbeddingCreateParams = EmbeddingsAPI.EmbeddingCreateParams;
+  /** See {@link FilesAPI.FileCreateParams}. */
+  export import FileCreateParams = FilesAPI.FileCreateParams;
+  /** See {@link FilesAPI.FileDeleted}. */
+  export import FileDeleted = FilesAPI.FileDeleted;
   /** See {@link FilesAPI.FileObject}. */
   export type FileObject = FilesAPI.FileObject;
-  /** See {@link ModelsAPI.Model}. */
-  export type Model = ModelsAPI.Model;
-  /** See {@link ImagesAPI.ImagesResponse}. */
-  export type ImagesResponse = ImagesAPI.ImagesResponse;
-  /** See {@link ModerationsAPI.ModerationCreateResponse}. */
-  export type ModerationCreateResponse =
-    ModerationsAPI.ModerationCreateResponse;
   /** See {@link FineTuningAPI.FineTuningJob}. */
-  export type FineTuningJob = FineTuningAPI.FineTuningJob;
+  export import FineTuningJob = FineTuningAPI.FineTuningJob;
+  /** See {@link ChatAPI.FunctionDefinition}. */
+  export import FunctionDefinition = ChatAPI.FunctionDefinition;
+  /** See {@link ImagesAPI.Image}. */
+  export import Image = ImagesAPI.Image;
+  /** See {@link ImagesAPI.ImageCreateVariationParams}. */
+  export import ImageCreateVariationParams = ImagesAPI.ImageCreateVariationParams;
+  /** See {@link ImagesAPI.ImageEditParams}. */
+  export import ImageEditParams = ImagesAPI.ImageEditParams;
+  /** See {@link ImagesAPI.ImageGenerateParams}. */
+  export import ImageGenerateParams = ImagesAPI.ImageGenerateParams;
+  /** See {@link ImagesAPI.ImagesResponse}. */
+  export import ImagesResponse = ImagesAPI.ImagesResponse;
+  /** See {@link ModelsAPI.Model}. */
+  export import Model = ModelsAPI.Model;
+  /** See {@link ModelsAPI.ModelDeleted}. */
+  export import ModelDeleted = ModelsAPI.ModelDeleted;
+  /** See {@link ModerationsAPI.Moderation}. */
+  export import Moderation = ModerationsAPI.Moderation;
+  /** See {@link ModerationsAPI.ModerationCreateParams}. */
+  export import ModerationCreateParams = ModerationsAPI.ModerationCreateParams;
+  /** See {@link ModerationsAPI.ModerationCreateResponse}. */
+  export import ModerationCreateResponse = ModerationsAPI.ModerationCreateResponse;
+  /** See {@link Options.RequestOptions}. */
+  export type RequestOptions = Options.RequestOptions;
 }

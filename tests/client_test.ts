@@ -6,6 +6,7 @@ import {
   KEY,
   MASKED_KEY,
   overHTTP,
+  withEnv,
 } from "./core/_helpers.ts";
 
 Deno.test("the default export is the OpenAI class", () => {
@@ -13,27 +14,29 @@ Deno.test("the default export is the OpenAI class", () => {
   assert(OpenAI === mod.OpenAI);
 });
 
-Deno.test("the client exposes its settings read-only, and no key", () => {
-  const client = new OpenAI({
-    apiKey: KEY,
-    baseURL: "http://x.local/v1/",
-    timeout: 1234,
-    maxRetries: 4,
-  });
-  assertEquals(client.baseURL, "http://x.local/v1");
-  assertEquals(client.timeout, 1234);
-  assertEquals(client.maxRetries, 4);
-  assertEquals(client.organization, null);
-  // Unlike the official SDK there is no client.apiKey: even a getter would
-  // show the key in Deno.inspect with `getters: true`.
-  assert(!("apiKey" in client));
-  assert(!JSON.stringify(client).includes(KEY));
-  assert(
-    !Deno.inspect(client, { getters: true, showHidden: true }).includes(KEY),
-  );
-  const org = new OpenAI({ apiKey: KEY, organization: "org-1" });
-  assertEquals(org.organization, "org-1");
-});
+Deno.test("the client exposes its settings read-only, and no key", () =>
+  withEnv({}, () => {
+    const client = new OpenAI({
+      apiKey: KEY,
+      baseURL: "http://x.local/v1/",
+      timeout: 1234,
+      maxRetries: 4,
+    });
+    assertEquals(client.baseURL, "http://x.local/v1");
+    assertEquals(client.timeout, 1234);
+    assertEquals(client.maxRetries, 4);
+    assertEquals(client.organization, null);
+    // Unlike the official SDK there is no client.apiKey: even a getter would
+    // show the key in Deno.inspect with `getters: true`.
+    assert(!("apiKey" in client));
+    assert(!JSON.stringify(client).includes(KEY));
+    assert(
+      !Deno.inspect(client, { getters: true, showHidden: true }).includes(KEY),
+    );
+    assertEquals(client.project, null);
+    const org = new OpenAI({ apiKey: KEY, organization: "org-1" });
+    assertEquals(org.organization, "org-1");
+  }));
 
 Deno.test("OpenAI.DEFAULT_TIMEOUT and OpenAI.toFile, as in the official SDK", async () => {
   assertEquals(new OpenAI({ apiKey: KEY }).timeout, OpenAI.DEFAULT_TIMEOUT);
@@ -87,6 +90,55 @@ Deno.test("the OpenAI namespace: official type paths compile and its modules exi
   for (const name of names) {
     assertEquals(typeof OpenAI[name], "object", name);
   }
+});
+
+Deno.test("the OpenAI namespace: the official SDK's nested type paths compile", () => {
+  // Each annotation is one the official SDK accepts; a missing path fails
+  // `deno check`, which `deno test` runs first.
+  const message: OpenAI.Chat.Completions.ChatCompletionMessageParam = {
+    role: "user",
+    content: "Hello",
+  };
+  const choice = (c: OpenAI.Chat.ChatCompletion.Choice) => c.message.content;
+  const delta = (d: OpenAI.Chat.ChatCompletionChunk.Choice.Delta) => d.content;
+  const completion = (c: OpenAI.Chat.Completions.ChatCompletion) =>
+    c.choices.map(choice);
+  const job = (j: OpenAI.FineTuning.Jobs.FineTuningJob) => j.id;
+  const jobs = (p: OpenAI.FineTuning.Jobs.FineTuningJobsPage) =>
+    p.data.map(job);
+  const checkpoints = (
+    p: OpenAI.FineTuning.Checkpoints.FineTuningJobCheckpointsPage,
+  ) => p.data.length;
+  const transcript = (t: OpenAI.Audio.Transcriptions.Transcription) => t.text;
+  const translation = (t: OpenAI.Audio.Translations.TranslationCreateParams) =>
+    t.model;
+  const models = (p: OpenAI.Models.ModelsPage) => p.data.length;
+  const embedding = (e: OpenAI.Embedding) => e.embedding.length;
+  const usage = (u: OpenAI.CreateEmbeddingResponse.Usage) => u.total_tokens;
+  const moderation = (m: OpenAI.Moderation) => m.flagged;
+  const categories = (c: OpenAI.Moderation.Categories) => c.violence;
+  const tokens = (u: OpenAI.CompletionUsage) => u.total_tokens;
+  const options: OpenAI.RequestOptions = { timeout: 1_000 };
+  const checks = [
+    choice,
+    delta,
+    completion,
+    jobs,
+    checkpoints,
+    transcript,
+    translation,
+    models,
+    embedding,
+    usage,
+    moderation,
+    categories,
+    tokens,
+  ];
+  assert(checks.every((f) => typeof f === "function"));
+  assertEquals([message.role, options.timeout], ["user", 1_000]);
+  // `OpenAI.Chat.Completions` is the class too, as a test's spy expects.
+  assert(OpenAI.Chat.Completions === mod.ChatCompletions);
+  assertEquals(typeof OpenAI.Chat.Completions.prototype.create, "function");
 });
 
 Deno.test("end to end over HTTP: models list/retrieve/delete, chat, completions", async () => {

@@ -51,6 +51,8 @@ export interface ClientOptions {
   apiKey?: string;
   /** Sent as `OpenAI-Organization`; defaults to `OPENAI_ORG_ID`. */
   organization?: string | null;
+  /** Sent as `OpenAI-Project`; defaults to `OPENAI_PROJECT_ID`. */
+  project?: string | null;
   /** Defaults to `OPENAI_BASE_URL`, else `https://api.openai.com/v1`. */
   baseURL?: string;
   /** Milliseconds a request may take up to the end of its body; for streams, up to the headers, then the longest silence between events. Default 600000. */

@@ -85,6 +85,8 @@ export class Transport implements Requester {
   declare readonly maxRetries: number;
   /** The organization sent as `OpenAI-Organization`, or `null` for none. */
   declare readonly organization: string | null;
+  /** The project sent as `OpenAI-Project`, or `null` for none. */
+  declare readonly project: string | null;
   #headers: Record<string, string>;
   #json: Record<string, string>;
   #query: QueryValues | undefined;
@@ -96,7 +98,7 @@ export class Transport implements Requester {
     const apiKey = options.apiKey ?? readEnv("OPENAI_API_KEY");
     if (!apiKey) {
       throw new OpenAIError(
-        "Cannot create client: no apiKey option and OPENAI_API_KEY is not set",
+        "Cannot create client: no apiKey option, and OPENAI_API_KEY is not set or not readable (--allow-env)",
       );
     }
     const browser = isBrowser();
@@ -118,10 +120,14 @@ export class Transport implements Requester {
     this.baseURL = baseURL.replace(/\/+$/, "");
     this.timeout = check("timeout", options.timeout ?? 6e5);
     this.maxRetries = check("maxRetries", options.maxRetries ?? 2, true);
-    const organization = this.organization =
-      (options.organization === undefined
-        ? readEnv("OPENAI_ORG_ID")
-        : options.organization) || null;
+    const organization = this.organization = setting(
+      options.organization,
+      "OPENAI_ORG_ID",
+    );
+    const project = this.project = setting(
+      options.project,
+      "OPENAI_PROJECT_ID",
+    );
     // Every header is checked, the key too: a value fetch would reject must
     // fail here, not as a retried connection error.
     const headers = mergeHeaders(
@@ -130,6 +136,7 @@ export class Transport implements Requester {
         // A browser refuses or preflights a custom user-agent.
         "User-Agent": browser ? undefined : "webstd-openai/" + VERSION,
         "OpenAI-Organization": organization ?? undefined,
+        "OpenAI-Project": project ?? undefined,
       }),
       options.defaultHeaders,
     );
@@ -454,4 +461,10 @@ export function check(
     );
   }
   return value;
+}
+
+// An option that falls back to an environment variable when undefined; null
+// or "" means none.
+function setting(value: string | null | undefined, name: string) {
+  return (value === undefined ? readEnv(name) : value) || null;
 }

@@ -19,6 +19,7 @@ import type {
 } from "./audio_types.ts";
 
 export type * from "./audio_types.ts";
+import * as Types from "./audio_types.ts";
 
 const TEXT_FORMATS: ReadonlySet<AudioResponseFormat | undefined> = new Set([
   "text",
@@ -153,4 +154,32 @@ export class Audio {
     this.transcriptions = new Transcriptions(transport);
     this.translations = new Translations(transport);
   }
+}
+
+/**
+ * The transcription types again, where the official SDK also puts them (`OpenAI.Audio.Transcriptions`), so that
+ * ported annotations keep working.
+ */
+export declare namespace Transcriptions {
+  /** See {@link Types.Transcription}. */
+  export import Transcription = Types.Transcription;
+  /** See {@link Types.TranscriptionCreateParams}. */
+  export import TranscriptionCreateParams = Types.TranscriptionCreateParams;
+  /** See {@link Types.TranscriptionSegment}. */
+  export import TranscriptionSegment = Types.TranscriptionSegment;
+  /** See {@link Types.TranscriptionVerbose}. */
+  export import TranscriptionVerbose = Types.TranscriptionVerbose;
+}
+
+/**
+ * The translation types again, where the official SDK also puts them (`OpenAI.Audio.Translations`), so that
+ * ported annotations keep working.
+ */
+export declare namespace Translations {
+  /** See {@link Types.Translation}. */
+  export import Translation = Types.Translation;
+  /** See {@link Types.TranslationCreateParams}. */
+  export import TranslationCreateParams = Types.TranslationCreateParams;
+  /** See {@link Types.TranslationVerbose}. */
+  export import TranslationVerbose = Types.TranslationVerbose;
 }

@@ -14,6 +14,7 @@ import type {
   ChatCompletionCreateParams,
 } from "./chat_types.ts";
 import type { NonStreaming, Streaming } from "./shared.ts";
+import * as Types from "./chat_types.ts";
 
 export type * from "./chat_types.ts";
 
@@ -64,6 +65,40 @@ export class ChatCompletions {
       stream: body.stream === true,
     }, options);
   }
+}
+
+/**
+ * The chat types again, where the official SDK also puts them: under
+ * `OpenAI.Chat.Completions`, so that annotations such as
+ * `OpenAI.Chat.Completions.ChatCompletionMessageParam` port unchanged.
+ */
+export declare namespace ChatCompletions {
+  /** See {@link Types.ChatCompletion}. */
+  export import ChatCompletion = Types.ChatCompletion;
+  /** See {@link Types.ChatCompletionAssistantMessageParam}. */
+  export import ChatCompletionAssistantMessageParam = Types.ChatCompletionAssistantMessageParam;
+  /** See {@link Types.ChatCompletionChunk}. */
+  export import ChatCompletionChunk = Types.ChatCompletionChunk;
+  /** See {@link Types.ChatCompletionCreateParams}. */
+  export import ChatCompletionCreateParams = Types.ChatCompletionCreateParams;
+  /** See {@link Types.ChatCompletionCreateParamsNonStreaming}. */
+  export import ChatCompletionCreateParamsNonStreaming = Types.ChatCompletionCreateParamsNonStreaming;
+  /** See {@link Types.ChatCompletionCreateParamsStreaming}. */
+  export import ChatCompletionCreateParamsStreaming = Types.ChatCompletionCreateParamsStreaming;
+  /** See {@link Types.ChatCompletionFunctionCallOption}. */
+  export import ChatCompletionFunctionCallOption = Types.ChatCompletionFunctionCallOption;
+  /** See {@link Types.ChatCompletionFunctionMessageParam}. */
+  export import ChatCompletionFunctionMessageParam = Types.ChatCompletionFunctionMessageParam;
+  /** See {@link Types.ChatCompletionMessage}. */
+  export import ChatCompletionMessage = Types.ChatCompletionMessage;
+  /** See {@link Types.ChatCompletionMessageParam}. */
+  export import ChatCompletionMessageParam = Types.ChatCompletionMessageParam;
+  /** See {@link Types.ChatCompletionRole}. */
+  export import ChatCompletionRole = Types.ChatCompletionRole;
+  /** See {@link Types.ChatCompletionSystemMessageParam}. */
+  export import ChatCompletionSystemMessageParam = Types.ChatCompletionSystemMessageParam;
+  /** See {@link Types.ChatCompletionUserMessageParam}. */
+  export import ChatCompletionUserMessageParam = Types.ChatCompletionUserMessageParam;
 }
 
 /**

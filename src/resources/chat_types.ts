@@ -155,6 +155,23 @@ export interface ChatCompletionChunkChoice {
   finish_reason: "stop" | "length" | "function_call" | AnyString | null;
 }
 
+/** The official SDK's nested names for a completion's parts. */
+export declare namespace ChatCompletion {
+  /** See {@link ChatCompletionChoice}. */
+  export type Choice = ChatCompletionChoice;
+}
+
+/** The official SDK's nested names for a chunk's parts. */
+export declare namespace ChatCompletionChunk {
+  /** See {@link ChatCompletionChunkChoice}. */
+  export type Choice = ChatCompletionChunkChoice;
+  /** The official SDK's nested names for a choice's parts. */
+  export namespace Choice {
+    /** What a chunk appends to its choice. */
+    export type Delta = ChatCompletionChunkChoice["delta"];
+  }
+}
+
 /**
  * The official SDK's name for {@link ChatRole}, so ported type annotations keep
  * working.

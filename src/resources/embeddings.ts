@@ -159,3 +159,9 @@ export function decodeEmbedding(base64: string): Float32Array {
   for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
   return out;
 }
+
+/** The official SDK's nested names for an embedding response's parts. */
+export declare namespace CreateEmbeddingResponse {
+  /** See {@link EmbeddingUsage}. */
+  export type Usage = EmbeddingUsage;
+}

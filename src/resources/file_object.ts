@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { Page } from "../core/pagination.ts";
 import type { AnyString, RequestID } from "./shared.ts";
 
 /** An uploaded file as the API describes it (the spec's `OpenAIFile`). */
@@ -26,3 +27,6 @@ export interface FileObject extends RequestID {
   /** Why processing failed, when it did. */
   status_details?: Record<string, unknown> | string | null;
 }
+
+/** The official SDK's name for a page of files. */
+export type FileObjectsPage = Page<FileObject>;

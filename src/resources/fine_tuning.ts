@@ -22,6 +22,7 @@ import type {
 } from "./fine_tuning_types.ts";
 
 export type * from "./fine_tuning_types.ts";
+import * as Types from "./fine_tuning_types.ts";
 
 // Only the cursor fields go on the wire; a caller's extra keys are ignored.
 const cursor = (query?: FineTuningListParams) => ({
@@ -165,4 +166,46 @@ export class FineTuning {
   constructor(transport: Requester) {
     this.jobs = new Jobs(transport);
   }
+}
+
+/**
+ * The checkpoint types again, where the official SDK also puts them (`OpenAI.FineTuning.Checkpoints`), so that
+ * ported annotations keep working.
+ */
+export declare namespace Checkpoints {
+  /** See {@link Types.FineTuningJobCheckpoint}. */
+  export import FineTuningJobCheckpoint = Types.FineTuningJobCheckpoint;
+  /** See {@link Types.FineTuningJobCheckpointsPage}. */
+  export import FineTuningJobCheckpointsPage = Types.FineTuningJobCheckpointsPage;
+  /** See {@link Types.CheckpointListParams}. */
+  export import CheckpointListParams = Types.CheckpointListParams;
+}
+
+/**
+ * The job types again, where the official SDK also puts them (`OpenAI.FineTuning.Jobs`), so that
+ * ported annotations keep working.
+ */
+export declare namespace Jobs {
+  /** See {@link Types.FineTuningJob}. */
+  export import FineTuningJob = Types.FineTuningJob;
+  /** See {@link Types.FineTuningJobEvent}. */
+  export import FineTuningJobEvent = Types.FineTuningJobEvent;
+  /** See {@link Types.FineTuningJobCheckpoint}. */
+  export import FineTuningJobCheckpoint = Types.FineTuningJobCheckpoint;
+  /** See {@link Types.FineTuningJobWandbIntegration}. */
+  export import FineTuningJobWandbIntegration = Types.FineTuningJobWandbIntegration;
+  /** See {@link Types.FineTuningJobsPage}. */
+  export import FineTuningJobsPage = Types.FineTuningJobsPage;
+  /** See {@link Types.FineTuningJobEventsPage}. */
+  export import FineTuningJobEventsPage = Types.FineTuningJobEventsPage;
+  /** See {@link Types.FineTuningJobCheckpointsPage}. */
+  export import FineTuningJobCheckpointsPage = Types.FineTuningJobCheckpointsPage;
+  /** See {@link Types.JobCreateParams}. */
+  export import JobCreateParams = Types.JobCreateParams;
+  /** See {@link Types.JobListParams}. */
+  export import JobListParams = Types.JobListParams;
+  /** See {@link Types.JobListEventsParams}. */
+  export import JobListEventsParams = Types.JobListEventsParams;
+  /** See {@link Types.CheckpointListParams}. */
+  export import CheckpointListParams = Types.CheckpointListParams;
 }

@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { CursorPage } from "../core/pagination.ts";
 import type { AnyString, RequestID } from "./shared.ts";
 
 /** A Weights & Biases integration for a fine-tuning job. */
@@ -186,3 +187,26 @@ export type JobCreateParams = FineTuningJobCreateParams;
  * ```
  */
 export type JobListParams = FineTuningListParams;
+
+/** The official SDK's name for {@link FineTuningListParams} on `listEvents`. */
+export type JobListEventsParams = FineTuningListParams;
+
+/** The official SDK's name for {@link FineTuningListParams} on checkpoints. */
+export type CheckpointListParams = FineTuningListParams;
+
+/** The official SDK's name for a page of fine-tuning jobs. */
+export type FineTuningJobsPage = CursorPage<FineTuningJob>;
+
+/** The official SDK's name for a page of a job's events. */
+export type FineTuningJobEventsPage = CursorPage<FineTuningJobEvent>;
+
+/** The official SDK's name for a page of a job's checkpoints. */
+export type FineTuningJobCheckpointsPage = CursorPage<FineTuningJobCheckpoint>;
+
+/** The official SDK's nested names for a job's parts. */
+export declare namespace FineTuningJob {
+  /** See {@link FineTuningJobHyperparameters}. */
+  export type Hyperparameters = FineTuningJobHyperparameters;
+  /** See {@link FineTuningJobError}. */
+  export type Error = FineTuningJobError;
+}

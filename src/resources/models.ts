@@ -86,3 +86,6 @@ export class Models {
     return this.delete(model, options);
   }
 }
+
+/** The official SDK's name for a page of models. */
+export type ModelsPage = Page<Model>;

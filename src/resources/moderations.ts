@@ -135,3 +135,11 @@ export type Moderation = ModerationResult;
  * ```
  */
 export type ModerationCreateResponse = CreateModerationResponse;
+
+/** The official SDK's nested names for a moderation result's parts. */
+export declare namespace Moderation {
+  /** See {@link ModerationCategories}. */
+  export type Categories = ModerationCategories;
+  /** See {@link ModerationCategoryScores}. */
+  export type CategoryScores = ModerationCategoryScores;
+}

@@ -171,3 +171,33 @@ export function stalledBody(
     },
   });
 }
+
+const ENV = [
+  "OPENAI_API_KEY",
+  "OPENAI_BASE_URL",
+  "OPENAI_ORG_ID",
+  "OPENAI_PROJECT_ID",
+];
+
+/**
+ * Runs `fn` with the client's environment variables set as given (the others
+ * unset, whatever the developer's shell exports) and restores them after.
+ */
+export async function withEnv(
+  values: Record<string, string>,
+  fn: () => unknown,
+): Promise<void> {
+  const saved = ENV.map((name) => [name, Deno.env.get(name)] as const);
+  try {
+    for (const name of ENV) Deno.env.delete(name);
+    for (const [name, value] of Object.entries(values)) {
+      Deno.env.set(name, value);
+    }
+    await fn();
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) Deno.env.delete(name);
+      else Deno.env.set(name, value);
+    }
+  }
+}

@@ -12,29 +12,8 @@ import {
   overHTTP,
   stubClient,
   timers,
+  withEnv,
 } from "./_helpers.ts";
-
-const ENV = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID"];
-
-// Runs `fn` with the env vars set as given (others unset) and restores them after.
-async function withEnv(
-  values: Record<string, string>,
-  fn: () => unknown,
-): Promise<void> {
-  const saved = ENV.map((name) => [name, Deno.env.get(name)] as const);
-  try {
-    for (const name of ENV) Deno.env.delete(name);
-    for (const [name, value] of Object.entries(values)) {
-      Deno.env.set(name, value);
-    }
-    await fn();
-  } finally {
-    for (const [name, value] of saved) {
-      if (value === undefined) Deno.env.delete(name);
-      else Deno.env.set(name, value);
-    }
-  }
-}
 
 Deno.test("apiKey: the option wins over OPENAI_API_KEY", async () => {
   await withEnv({ OPENAI_API_KEY: "sk-from-env" }, async () => {
@@ -72,7 +51,9 @@ Deno.test({
   permissions: { env: false, net: ["127.0.0.1"] },
   fn() {
     const err = assertThrows(() => new OpenAI(), OpenAIError);
+    // Deno says nothing of the permission: the message must.
     assert(err.message.includes("OPENAI_API_KEY"));
+    assert(err.message.includes("--allow-env"), err.message);
     const client = new OpenAI({ apiKey: KEY });
     assertEquals(client.baseURL, "https://api.openai.com/v1");
   },
@@ -105,6 +86,26 @@ Deno.test("organization option is sent as OpenAI-Organization; null disables the
       undefined,
     );
   });
+});
+
+Deno.test("project option is sent as OpenAI-Project; OPENAI_PROJECT_ID is the default, null disables it", async () => {
+  await withEnv({ OPENAI_PROJECT_ID: "proj_env" }, async () => {
+    const fromEnv = inProcess();
+    assertEquals(fromEnv.client.project, "proj_env");
+    await fromEnv.client.models.retrieve("gpt-4");
+    assertEquals(
+      fromEnv.mock.requests[0].headers["openai-project"],
+      "proj_env",
+    );
+    const given = inProcess({ project: "proj_123" });
+    await given.client.models.retrieve("gpt-4");
+    assertEquals(given.mock.requests[0].headers["openai-project"], "proj_123");
+    const none = inProcess({ project: null });
+    assertEquals(none.client.project, null);
+    await none.client.models.retrieve("gpt-4");
+    assertEquals(none.mock.requests[0].headers["openai-project"], undefined);
+  });
+  await withEnv({}, () => assertEquals(inProcess().client.project, null));
 });
 
 Deno.test("baseURL: trailing slashes are dropped, path joins cleanly", async () => {
