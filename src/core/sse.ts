@@ -19,7 +19,7 @@
  *
  * @example Reading an event
  * ```ts
- * import type { ServerSentEvent } from "./sse.ts";
+ * import type { ServerSentEvent } from "@webstd/openai";
  *
  * const event: ServerSentEvent = { event: "message", data: "{}", id: "" };
  * console.log(JSON.parse(event.data));
@@ -48,7 +48,7 @@ export interface SSEOptions {
  *
  * @example Catching an oversized event
  * ```ts
- * import { SSEEventTooLargeError, SSEParser } from "./sse.ts";
+ * import { SSEEventTooLargeError, SSEParser } from "@webstd/openai";
  *
  * const parser = new SSEParser(() => {}, { maxEventSize: 4 });
  * try {
@@ -77,7 +77,7 @@ export class SSEEventTooLargeError extends Error {
  *
  * @example Parsing chunks
  * ```ts
- * import { SSEParser } from "./sse.ts";
+ * import { SSEParser } from "@webstd/openai";
  *
  * const parser = new SSEParser((event) => console.log(event.data));
  * parser.feed("data: hel");

@@ -13,7 +13,7 @@ import { type ServerSentEvent, type SSEOptions, SSEParser } from "./sse.ts";
  *
  * @example Decoding a response body
  * ```ts
- * import { SSEDecoderStream } from "./sse_decoder_stream.ts";
+ * import { SSEDecoderStream } from "@webstd/openai";
  *
  * const body = new Response("data: hi\n\n").body!;
  * const events = body
