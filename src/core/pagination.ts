@@ -62,7 +62,7 @@ export class Page<Item> implements AsyncIterable<Item> {
     this.has_more = body?.has_more;
   }
 
-  /** Whether {@link Page.getNextPage} would find another page. */
+  /** Whether another page follows; {@link Page.iterPages} stops when false. */
   hasNextPage(): boolean {
     return false;
   }
@@ -72,14 +72,21 @@ export class Page<Item> implements AsyncIterable<Item> {
     return this.data;
   }
 
-  /** Fetches the next page; rejects with `OpenAIError` when {@link Page.hasNextPage} is false. */
+  /**
+   * Fetches the next page, as the official SDK does: a cursor page asks for
+   * the items `after` its last id even when {@link Page.hasNextPage} is false
+   * (the server then usually answers an empty page). Rejects with
+   * `OpenAIError` when there is nothing to continue from: a list without a
+   * cursor, or a cursor page with no items.
+   */
   getNextPage(): Promise<this> {
-    if (!this.hasNextPage()) {
+    const spec = this.nextSpec();
+    if (!spec) {
       return Promise.reject(
         new OpenAIError("No next page: check hasNextPage() first"),
       );
     }
-    return this.requester.request<this>(this.nextSpec(), this.nextOptions());
+    return this.requester.request<this>(spec, this.nextOptions());
   }
 
   /**
@@ -101,9 +108,9 @@ export class Page<Item> implements AsyncIterable<Item> {
     while (page.hasNextPage()) yield page = await page.getNextPage();
   }
 
-  /** The request for the next page. */
-  protected nextSpec(): RequestSpec {
-    return this.spec;
+  /** The request for the next page, or null when this list has no cursor. */
+  protected nextSpec(): RequestSpec | null {
+    return null;
   }
 
   /** The request options for the next page. */
@@ -134,12 +141,12 @@ export class CursorPage<Item extends { id: string }> extends Page<Item> {
     return this.has_more === true && this.data.length > 0;
   }
 
-  /** The same request with `after` set to this page's last id. */
-  protected override nextSpec(): RequestSpec {
-    return {
-      ...this.spec,
-      query: { ...this.spec.query, after: this.#after() },
-    };
+  /** The same request with `after` set to this page's last id, if it has one. */
+  protected override nextSpec(): RequestSpec | null {
+    const after = this.#after();
+    return after
+      ? { ...this.spec, query: { ...this.spec.query, after } }
+      : null;
   }
 
   /** The same options, except that this page's `after` beats the caller's. */
@@ -150,8 +157,8 @@ export class CursorPage<Item extends { id: string }> extends Page<Item> {
       : this.options;
   }
 
-  #after(): string {
-    return this.data[this.data.length - 1].id;
+  #after(): string | undefined {
+    return this.data[this.data.length - 1]?.id;
   }
 }
 

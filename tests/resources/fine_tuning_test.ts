@@ -130,7 +130,20 @@ Deno.test("fineTuning.jobs.list pages with after and keeps limit", async () => {
   assertEquals(last(server).query, { limit: "10", after: second.data[9].id });
   assertEquals(third.data.length, JOBS - 20);
   assertEquals(third.hasNextPage(), false);
-  await assertRejects(() => third.getNextPage(), OpenAIError, "No next page");
+  // As in the official SDK, the last page still continues after its last id.
+  const fourth = await third.getNextPage();
+  assertEquals(last(server).query, {
+    limit: "10",
+    after: third.data.at(-1)!.id,
+  });
+  assertEquals([fourth.data, fourth.hasNextPage()], [[], false]);
+  const sent = server.mock.requests.length;
+  await assertRejects(() => fourth.getNextPage(), OpenAIError, "No next page");
+  assertEquals(
+    server.mock.requests.length,
+    sent,
+    "an empty page sent a request",
+  );
 
   const before = server.mock.requests.length;
   const ids: string[] = [];

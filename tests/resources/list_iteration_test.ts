@@ -91,7 +91,12 @@ Deno.test("iterPages walks the pages, getPaginatedItems gives a page's items, th
   }
   assertEquals(sizes, [10, 10, 5]);
   assertEquals(last.hasNextPage(), false);
-  await assertRejects(() => last.getNextPage(), OpenAIError, "No next page");
+  // As in the official SDK, the last page still continues after its last id;
+  // only an empty page has nothing to continue from.
+  const after = await last.getNextPage();
+  assertEquals(server.mock.requests.at(-1)!.query.after, last.data.at(-1)!.id);
+  assertEquals([after.data, after.hasNextPage()], [[], false]);
+  await assertRejects(() => after.getNextPage(), OpenAIError, "No next page");
 });
 
 Deno.test("a cursor list walks on even when the caller's query holds an `after`", async () => {
