@@ -113,6 +113,8 @@ Deno.test("the OpenAI namespace: the official SDK's nested type paths compile", 
   const translation = (t: OpenAI.Audio.Translations.TranslationCreateParams) =>
     t.model;
   const models = (p: OpenAI.Models.ModelsPage) => p.data.length;
+  const files = (p: OpenAI.Files.FileObjectsPage) => p.data.length;
+  const purpose: OpenAI.FilePurpose = "fine-tune";
   const embedding = (e: OpenAI.Embedding) => e.embedding.length;
   const usage = (u: OpenAI.CreateEmbeddingResponse.Usage) => u.total_tokens;
   const moderation = (m: OpenAI.Moderation) => m.flagged;
@@ -128,6 +130,7 @@ Deno.test("the OpenAI namespace: the official SDK's nested type paths compile", 
     transcript,
     translation,
     models,
+    files,
     embedding,
     usage,
     moderation,
@@ -135,7 +138,11 @@ Deno.test("the OpenAI namespace: the official SDK's nested type paths compile", 
     tokens,
   ];
   assert(checks.every((f) => typeof f === "function"));
-  assertEquals([message.role, options.timeout], ["user", 1_000]);
+  assertEquals([message.role, options.timeout, purpose], [
+    "user",
+    1_000,
+    "fine-tune",
+  ]);
   // `OpenAI.Chat.Completions` is the class too, as a test's spy expects.
   assert(OpenAI.Chat.Completions === mod.ChatCompletions);
   assertEquals(typeof OpenAI.Chat.Completions.prototype.create, "function");

@@ -21,12 +21,23 @@ export interface FileObject extends RequestID {
   /** The name it was uploaded with. */
   filename: string;
   /** What it is for, e.g. `"fine-tune"` or `"fine-tune-results"`. */
-  purpose: "fine-tune" | "fine-tune-results" | AnyString;
+  purpose: FilePurpose | "fine-tune-results";
   /** Processing state, e.g. `"uploaded"`, `"processed"` or `"error"`. */
   status?: "uploaded" | "processed" | "error" | AnyString;
   /** Why processing failed, when it did. */
   status_details?: Record<string, unknown> | string | null;
 }
+
+/**
+ * What a file is uploaded for: `"fine-tune"`, or for the legacy endpoints
+ * `"search"`, `"answers"` and `"classifications"`.
+ */
+export type FilePurpose =
+  | "fine-tune"
+  | "search"
+  | "answers"
+  | "classifications"
+  | AnyString;
 
 /** The official SDK's name for a page of files. */
 export type FileObjectsPage = Page<FileObject>;

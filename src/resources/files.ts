@@ -15,10 +15,14 @@ import { path } from "../core/request.ts";
 import { sleep } from "../core/sleep.ts";
 import type { Requester } from "../core/transport.ts";
 import { postForm, type Uploadable } from "../core/uploads.ts";
-import type { FileObject } from "./file_object.ts";
+import type { FileObject, FilePurpose } from "./file_object.ts";
 import type { AnyString, RequestID } from "./shared.ts";
 
-export type { FileObject } from "./file_object.ts";
+export type {
+  FileObject,
+  FileObjectsPage,
+  FilePurpose,
+} from "./file_object.ts";
 
 // The statuses after which a file no longer changes.
 const FINAL = ["processed", "error", "deleted"];
@@ -32,7 +36,7 @@ export interface FileCreateParams {
    */
   file: Uploadable;
   /** What the file is for; `"fine-tune"` is the documented value. */
-  purpose: "fine-tune" | AnyString;
+  purpose: FilePurpose;
 }
 
 /** The result of deleting a file. */
