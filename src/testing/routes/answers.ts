@@ -9,7 +9,8 @@ import type { CreateAnswerResponse } from "../../resources/answers.ts";
 import { mockId } from "../echo.ts";
 import { errorResponse } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
-import { documentsOf, overlapScore } from "./engines.ts";
+import { overlapScore } from "./engines.ts";
+import { legacyDocuments, mostSimilar } from "./legacy_documents.ts";
 import { checkN } from "../echo.ts";
 
 const isPair = (x: unknown): x is [string, string] =>
@@ -38,30 +39,40 @@ function required(body: Record<string, unknown>): Response | undefined {
   return undefined;
 }
 
-function createAnswer(ctx: MockContext): CreateAnswerResponse | Response {
+async function createAnswer(
+  ctx: MockContext,
+): Promise<CreateAnswerResponse | Response> {
   const body = (ctx.body ?? {}) as Record<string, unknown>;
   const problem = required(body);
   if (problem) return problem;
-  const docs = documentsOf(body, "documents", 200, false);
-  if (docs instanceof Response) return docs;
-  if (!docs.every((d) => typeof d === "string")) {
-    return errorResponse(400, "Invalid documents: expected strings", {
-      param: "documents",
-    });
-  }
+  const given = await legacyDocuments(ctx, body, {
+    name: "documents",
+    max: 200,
+    purpose: "answers",
+    required: false,
+    inline: (items) =>
+      items.every((d) => typeof d === "string")
+        ? items.map((text) => ({ text }))
+        : errorResponse(400, "Invalid documents: expected strings", {
+          param: "documents",
+        }),
+  });
+  if (given instanceof Response) return given;
   const n = body.n ?? 1;
   const nError = checkN(n, 10);
   if (nError) return errorResponse(400, nError, { param: "n" });
   const question = body.question as string;
-  const ranked = (docs as string[])
-    .map((text, document) => ({
-      document,
-      text,
-      score: overlapScore(question, text),
-    }))
-    .filter((d) => d.score > 0)
-    .sort((a, b) => b.score - a.score || a.document - b.document);
-  const answer = ranked[0]?.text ?? `Echo: ${question}`;
+  const scored = given.docs.map((doc, document) => ({
+    document,
+    doc,
+    score: overlapScore(question, doc.text),
+  }));
+  const metadata = given.fromFile && body.return_metadata === true;
+  const ranked =
+    (given.fromFile ? mostSimilar(scored, body.max_rerank) : scored)
+      .filter((d) => d.score > 0)
+      .sort((a, b) => b.score - a.score || a.document - b.document);
+  const answer = ranked[0]?.doc.text ?? `Echo: ${question}`;
   const result: CreateAnswerResponse = {
     object: "answer",
     model: body.model as string,
@@ -70,9 +81,12 @@ function createAnswer(ctx: MockContext): CreateAnswerResponse | Response {
       : "ada",
     completion: mockId("cmpl", body),
     answers: Array.from({ length: n as number }, () => answer),
-    selected_documents: ranked.map(({ document, text }) => ({
+    selected_documents: ranked.map(({ document, doc }) => ({
       document,
-      text,
+      text: doc.text,
+      ...(metadata && doc.metadata !== undefined
+        ? { metadata: doc.metadata }
+        : {}),
     })),
   };
   if (body.return_prompt === true) {
@@ -85,7 +99,9 @@ function createAnswer(ctx: MockContext): CreateAnswerResponse | Response {
 
 /**
  * The answer route (`createAnswer`): `n` copies of the document that shares
- * the most words with the question (or `Echo: <question>` when none does).
+ * the most words with the question (or `Echo: <question>` when none does),
+ * among the documents given inline or read from an uploaded `answers` file
+ * (with a file, `max_rerank` and `return_metadata` apply).
  *
  * @example
  * ```ts

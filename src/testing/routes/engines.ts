@@ -8,6 +8,7 @@ import type { CreateSearchResponse, Engine } from "../../resources/engines.ts";
 import { MOCK_CREATED } from "../echo.ts";
 import { errorResponse } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
+import { legacyDocuments, mostSimilar } from "./legacy_documents.ts";
 
 const engine = (id: string, owner: string): Engine => ({
   id,
@@ -58,59 +59,6 @@ export function overlapScore(query: string, text: string): number {
   return Math.round((300 * shared / q.size) * 1000) / 1000;
 }
 
-/**
- * Checks that a legacy request gives exactly one of `documents` (strings,
- * at most `max`) or `file`; returns the documents, or a 400 response.
- *
- * @example
- * ```ts
- * import { documentsOf } from "./engines.ts";
- * documentsOf({ documents: ["a", "b"] }, "documents", 200); // ["a", "b"]
- * ```
- */
-export function documentsOf(
-  body: Record<string, unknown>,
-  name: string,
-  max: number,
-  required = true,
-): unknown[] | Response {
-  const docs = body[name];
-  const hasDocs = docs !== undefined && docs !== null;
-  const hasFile = body.file !== undefined && body.file !== null;
-  if (hasDocs && hasFile) {
-    return errorResponse(
-      400,
-      `Invalid request: give ${name} or file, not both`,
-      {
-        param: name,
-      },
-    );
-  }
-  if (hasFile) {
-    return errorResponse(
-      404,
-      `No such File object: ${
-        String(body.file)
-      } (the mock only reads ${name} given inline)`,
-      { param: "file" },
-    );
-  }
-  if (!hasDocs) {
-    if (!required) return [];
-    return errorResponse(400, `You must provide ${name} or file`, {
-      param: name,
-    });
-  }
-  if (!Array.isArray(docs) || docs.length > max) {
-    return errorResponse(
-      400,
-      `Invalid ${name}: expected an array of at most ${max} items`,
-      { param: name },
-    );
-  }
-  return docs;
-}
-
 function findEngine(id: string): Engine | Response {
   return MOCK_ENGINES.find((e) => e.id === id) ??
     errorResponse(404, `No such engine: ${id}`, {
@@ -119,7 +67,9 @@ function findEngine(id: string): Engine | Response {
     });
 }
 
-function createSearch(ctx: MockContext): CreateSearchResponse | Response {
+async function createSearch(
+  ctx: MockContext,
+): Promise<CreateSearchResponse | Response> {
   const found = findEngine(ctx.params.engine_id);
   if (found instanceof Response) return found;
   const body = (ctx.body ?? {}) as Record<string, unknown>;
@@ -128,30 +78,40 @@ function createSearch(ctx: MockContext): CreateSearchResponse | Response {
       param: "query",
     });
   }
-  const docs = documentsOf(body, "documents", 200);
-  if (docs instanceof Response) return docs;
-  if (docs.length === 0 || !docs.every((d) => typeof d === "string")) {
-    return errorResponse(
-      400,
-      "Invalid documents: expected 1 to 200 strings",
-      { param: "documents" },
-    );
-  }
+  const given = await legacyDocuments(ctx, body, {
+    name: "documents",
+    max: 200,
+    purpose: "search",
+    inline: (items) =>
+      items.length > 0 && items.every((d) => typeof d === "string")
+        ? items.map((text) => ({ text }))
+        : errorResponse(400, "Invalid documents: expected 1 to 200 strings", {
+          param: "documents",
+        }),
+  });
+  if (given instanceof Response) return given;
   const query = body.query;
+  const metadata = given.fromFile && body.return_metadata === true;
+  const data = given.docs.map((doc, document) => ({
+    object: "search_result",
+    document,
+    score: overlapScore(query, doc.text),
+    ...(metadata && doc.metadata !== undefined
+      ? { metadata: doc.metadata }
+      : {}),
+  }));
   return {
     object: "list",
     model: found.id,
-    data: (docs as string[]).map((text, document) => ({
-      object: "search_result",
-      document,
-      score: overlapScore(query, text),
-    })),
+    data: given.fromFile ? mostSimilar(data, body.max_rerank) : data,
   };
 }
 
 /**
  * The engine routes: `listEngines`, `retrieveEngine` (404 for unknown ids)
- * and `createSearch` (an {@link overlapScore} per document).
+ * and `createSearch` (an {@link overlapScore} per document, given inline or
+ * read from an uploaded `search` file; with a file, `max_rerank` keeps the
+ * best-scoring documents and `return_metadata` adds each one's metadata).
  *
  * @example
  * ```ts
