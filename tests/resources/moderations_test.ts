@@ -3,9 +3,13 @@ import { assertEquals, assertRejects } from "../_assert.ts";
 import { setup } from "./_helpers.ts";
 
 const CATEGORIES = [
+  "harassment",
+  "harassment/threatening",
   "hate",
   "hate/threatening",
   "self-harm",
+  "self-harm/instructions",
+  "self-harm/intent",
   "sexual",
   "sexual/minors",
   "violence",

@@ -6,12 +6,34 @@
 
 import type {
   CreateModerationResponse,
-  ModerationCategory,
   ModerationResult,
 } from "../../resources/moderations.ts";
 import { mockId } from "../echo.ts";
 import { errorResponse } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
+
+/**
+ * The categories the mock reports: the 2.0.0 spec's eleven, in its order
+ * (the client's `ModerationCategory` type may list fewer).
+ *
+ * @example
+ * ```ts
+ * import type { MockModerationCategory } from "./moderations.ts";
+ * const category: MockModerationCategory = "self-harm/intent";
+ * ```
+ */
+export type MockModerationCategory =
+  | "hate"
+  | "hate/threatening"
+  | "harassment"
+  | "harassment/threatening"
+  | "self-harm"
+  | "self-harm/intent"
+  | "self-harm/instructions"
+  | "sexual"
+  | "sexual/minors"
+  | "violence"
+  | "violence/graphic";
 
 /**
  * The words that make the mock flag a category (matched as whole words,
@@ -23,18 +45,25 @@ import type { MockContext, Route } from "../route.ts";
  * MODERATION_TRIGGERS.violence; // "kill"
  * ```
  */
-export const MODERATION_TRIGGERS: Readonly<Record<ModerationCategory, string>> =
-  {
-    hate: "hateful",
-    "hate/threatening": "threaten",
-    "self-harm": "selfharm",
-    sexual: "nsfw",
-    "sexual/minors": "underage",
-    violence: "kill",
-    "violence/graphic": "gore",
-  };
+export const MODERATION_TRIGGERS: Readonly<
+  Record<MockModerationCategory, string>
+> = {
+  hate: "hateful",
+  "hate/threatening": "threaten",
+  harassment: "harass",
+  "harassment/threatening": "intimidate",
+  "self-harm": "selfharm",
+  "self-harm/intent": "suicidal",
+  "self-harm/instructions": "overdose",
+  sexual: "nsfw",
+  "sexual/minors": "underage",
+  violence: "kill",
+  "violence/graphic": "gore",
+};
 
-const CATEGORIES = Object.keys(MODERATION_TRIGGERS) as ModerationCategory[];
+const CATEGORIES = Object.keys(
+  MODERATION_TRIGGERS,
+) as MockModerationCategory[];
 
 function moderate(text: string): ModerationResult {
   const words = new Set(text.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []);
@@ -42,11 +71,10 @@ function moderate(text: string): ModerationResult {
     CATEGORIES.filter((c) => words.has(MODERATION_TRIGGERS[c])),
   );
   for (const c of [...hit]) {
-    const parent = c.split("/")[0] as ModerationCategory;
-    hit.add(parent);
+    hit.add(c.split("/")[0] as MockModerationCategory);
   }
-  const categories = {} as ModerationResult["categories"];
-  const category_scores = {} as ModerationResult["category_scores"];
+  const categories = {} as Record<MockModerationCategory, boolean>;
+  const category_scores = {} as Record<MockModerationCategory, number>;
   for (const c of CATEGORIES) {
     categories[c] = hit.has(c);
     // Unflagged categories get a small nonzero score, as the real API sends.
