@@ -360,7 +360,8 @@ export class MockOpenAI {
   }
 
   #checkAuth(header: string | null): Response | undefined {
-    const token = header?.match(/^Bearer (.+)$/)?.[1]?.trim();
+    // Auth schemes are case-insensitive (RFC 7235): "bearer" is as good.
+    const token = header?.match(/^bearer +(.+)$/i)?.[1]?.trim();
     const key = this.#options.apiKey;
     if (token && (key === undefined || token === key)) return undefined;
     const message = token

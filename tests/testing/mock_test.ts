@@ -58,6 +58,17 @@ for (const kind of KINDS) {
       await bad.body?.cancel();
     }));
 
+  Deno.test(`${kind}: the Bearer scheme is matched in any case`, () =>
+    withTarget(kind, { apiKey: "sk-right" }, async (t) => {
+      for (const scheme of ["bearer", "BEARER", "Bearer"]) {
+        const res = await t.fetch(`${t.url}/models`, {
+          headers: { authorization: `${scheme} sk-right` },
+        });
+        assertEquals(res.status, 200, scheme);
+        await res.body?.cancel();
+      }
+    }));
+
   Deno.test(`${kind}: auth failures are 401 with an OpenAI error`, () =>
     withTarget(kind, { apiKey: "sk-right" }, async (t) => {
       for (const authorization of [undefined, "Bearer sk-wrong", "Bearer "]) {
