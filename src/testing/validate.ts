@@ -274,7 +274,8 @@ function checkObject(
 
 /**
  * Checks a request body against its operation's schema: the media type
- * (JSON or multipart, by the request's `content-type`), then the fields.
+ * (JSON, sent as `application/json` or without a type, or multipart, by the
+ * request's `content-type`), then the fields.
  * File parts are left to the route, which knows what it accepts.
  *
  * @example
@@ -293,10 +294,16 @@ export function checkRequest(
   const type = contentType?.split(";")[0].trim().toLowerCase() ?? "";
   const form = type === "multipart/form-data" ||
     type === "application/x-www-form-urlencoded";
-  if (schema.media === "json" && form) {
+  // A body without a content type is read as JSON; any other type than JSON
+  // is named, as a valid JSON body sent as text/plain would otherwise be
+  // refused as a string.
+  if (
+    schema.media === "json" && type !== "" && type !== "application/json" &&
+    (body !== undefined || form)
+  ) {
     return {
       message:
-        `We could not parse the JSON body of your request: the API expects a JSON payload, but this one is ${type}`,
+        `Invalid content type: ${type} (this endpoint expects a JSON body sent as application/json)`,
       param: null,
     };
   }

@@ -322,6 +322,33 @@ Deno.test("JSON routes reject form bodies, multipart routes reject JSON", async 
   }
 });
 
+Deno.test("a JSON body sent with another content type is a 400 naming application/json", async () => {
+  const mock = new MockOpenAI();
+  const body = JSON.stringify(chat("hi"));
+  for (const type of ["text/plain", "application/octet-stream"]) {
+    const res = await mock.fetch(`${URL_}/chat/completions`, {
+      method: "POST",
+      headers: { ...AUTH, "content-type": type },
+      body,
+    });
+    assertEquals(res.status, 400, type);
+    const { message } = (await res.json()).error;
+    assert(message.includes(type), message);
+    assert(message.includes("application/json"), message);
+    assert(!message.includes("expected a JSON object"), message);
+  }
+  // A parameter and any case are fine.
+  for (const type of ["application/json; charset=utf-8", "Application/JSON"]) {
+    const res = await mock.fetch(`${URL_}/chat/completions`, {
+      method: "POST",
+      headers: { ...AUTH, "content-type": type },
+      body,
+    });
+    assertEquals(res.status, 200, type);
+    await res.body?.cancel();
+  }
+});
+
 Deno.test("deleteModel: 404 unknown, 403 base models, fine-tuned ones once", async () => {
   const mock = new MockOpenAI();
   const del = async (id: string, method = "DELETE") => {
