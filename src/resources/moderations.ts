@@ -17,11 +17,15 @@ export interface CreateModerationRequest {
   model?: AnyString | "text-moderation-latest" | "text-moderation-stable";
 }
 
-/** The seven policy categories; the names contain `/` and `-`. */
+/** The eleven policy categories of the 2.0.0 API; the names contain `/` and `-`. */
 export type ModerationCategory =
   | "hate"
   | "hate/threatening"
+  | "harassment"
+  | "harassment/threatening"
   | "self-harm"
+  | "self-harm/intent"
+  | "self-harm/instructions"
   | "sexual"
   | "sexual/minors"
   | "violence"
@@ -33,8 +37,16 @@ export interface ModerationCategories {
   hate: boolean;
   /** Hate that also threatens violence. */
   "hate/threatening": boolean;
+  /** Harassing language towards anyone. */
+  harassment: boolean;
+  /** Harassment that also threatens violence or serious harm. */
+  "harassment/threatening": boolean;
   /** Promotes or depicts self-harm. */
   "self-harm": boolean;
+  /** Says the speaker is engaging in or intends self-harm. */
+  "self-harm/intent": boolean;
+  /** Encourages self-harm or tells how to do it. */
+  "self-harm/instructions": boolean;
   /** Sexual content. */
   sexual: boolean;
   /** Sexual content involving minors. */

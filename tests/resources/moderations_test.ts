@@ -1,4 +1,8 @@
-import { BadRequestError } from "../../mod.ts";
+import {
+  BadRequestError,
+  type ModerationCategories,
+  type ModerationCategory,
+} from "../../mod.ts";
 import { assertEquals, assertRejects } from "../_assert.ts";
 import { setup } from "./_helpers.ts";
 
@@ -14,7 +18,18 @@ const CATEGORIES = [
   "sexual/minors",
   "violence",
   "violence/graphic",
+] as const;
+
+// The types name exactly the categories the API answers with: a category
+// missing from either fails `deno check`.
+type Listed = (typeof CATEGORIES)[number];
+export type CategoriesTyped = [
+  Listed extends ModerationCategory ? true : never,
+  ModerationCategory extends Listed ? true : never,
+  keyof ModerationCategories extends Listed ? true : never,
+  Listed extends keyof ModerationCategories ? true : never,
 ];
+const typed: CategoriesTyped = [true, true, true, true];
 
 Deno.test("moderations.create posts JSON and passes clean text", async () => {
   const [server, client] = await setup();
@@ -30,9 +45,12 @@ Deno.test("moderations.create posts JSON and passes clean text", async () => {
   assertEquals(res.results.length, 1);
   const [result] = res.results;
   assertEquals(result.flagged, false);
-  assertEquals(Object.keys(result.categories).sort(), CATEGORIES);
-  assertEquals(Object.keys(result.category_scores).sort(), CATEGORIES);
+  assertEquals(Object.keys(result.categories).sort(), [...CATEGORIES]);
+  assertEquals(Object.keys(result.category_scores).sort(), [
+    ...CATEGORIES,
+  ]);
   assertEquals(Object.values(result.categories).some(Boolean), false);
+  assertEquals(typed.length, 4);
 });
 
 Deno.test("moderations.create flags a trigger word, one result per input", async () => {
