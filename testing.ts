@@ -16,7 +16,7 @@
  *
  * @example Over HTTP with Deno
  * ```ts
- * import { serveMock } from "./testing.ts";
+ * import { serveMock } from "@webstd/openai/testing";
  * await using server = await serveMock({ apiKey: "sk-test" });
  * const res = await fetch(`${server.url}/models`, {
  *   headers: { authorization: "Bearer sk-test" },
@@ -49,7 +49,7 @@ export { MOCK_MODELS } from "./src/testing/routes/models.ts";
  *
  * @example
  * ```ts
- * import { serveMock } from "./testing.ts";
+ * import { serveMock } from "@webstd/openai/testing";
  * const server = await serveMock();
  * console.log(server.url); // http://127.0.0.1:PORT/v1
  * await server.close();
@@ -93,7 +93,7 @@ interface DenoServe {
  *
  * @example
  * ```ts
- * import { serveMock } from "./testing.ts";
+ * import { serveMock } from "@webstd/openai/testing";
  * await using server = await serveMock();
  * server.mock.fault({ status: 500 });
  * const res = await fetch(`${server.url}/models`, {

@@ -9,7 +9,7 @@
  *
  * @example
  * ```ts
- * import type { MockErrorBody } from "./errors.ts";
+ * import type { MockErrorBody } from "@webstd/openai/testing";
  * const body: MockErrorBody = {
  *   error: { message: "Not found", type: "invalid_request_error", param: null, code: null },
  * };
@@ -50,7 +50,7 @@ function errorType(status: number): string {
  *
  * @example Default body for a rate limit
  * ```ts
- * import { errorBody } from "./errors.ts";
+ * import { errorBody } from "@webstd/openai/testing";
  * errorBody(429).error.code; // "rate_limit_exceeded"
  * ```
  */
@@ -75,7 +75,7 @@ export function errorBody(
  *
  * @example A 404 for an unknown model
  * ```ts
- * import { errorResponse } from "./errors.ts";
+ * import { errorResponse } from "@webstd/openai/testing";
  * const res = errorResponse(404, "The model 'nope' does not exist", {
  *   param: "model",
  * });

@@ -23,7 +23,7 @@ import { unknownModel } from "./routes/models.ts";
  *
  * @example
  * ```ts
- * import { MockOpenAI } from "./mock.ts";
+ * import { MockOpenAI } from "@webstd/openai/testing";
  * const mock = new MockOpenAI({ apiKey: "sk-test", chunkSize: 7, crlf: true });
  * ```
  */
@@ -52,7 +52,7 @@ export interface MockOptions {
  *
  * @example
  * ```ts
- * import { MockOpenAI } from "./mock.ts";
+ * import { MockOpenAI } from "@webstd/openai/testing";
  * const mock = new MockOpenAI();
  * await (await mock.fetch("http://mock/v1/models", {
  *   headers: { authorization: "Bearer sk-test" },
@@ -88,7 +88,7 @@ export interface RecordedRequest {
  *
  * @example Fail the next two chat requests with 429, then stall a stream
  * ```ts
- * import { MockOpenAI } from "./mock.ts";
+ * import { MockOpenAI } from "@webstd/openai/testing";
  * const mock = new MockOpenAI();
  * mock.fault({ match: { path: "/chat/completions" }, times: 2, status: 429 });
  * mock.fault({ stallAfter: 3 });
@@ -150,7 +150,7 @@ function positiveInt(name: string, value: string | number | undefined) {
  *
  * @example In-process
  * ```ts
- * import { MockOpenAI } from "./mock.ts";
+ * import { MockOpenAI } from "@webstd/openai/testing";
  * const mock = new MockOpenAI();
  * const res = await mock.fetch("http://mock/v1/chat/completions", {
  *   method: "POST",

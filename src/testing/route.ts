@@ -11,7 +11,7 @@ import type { Fault, MockOptions } from "./mock.ts";
  *
  * @example A handler that streams two events
  * ```ts
- * import type { MockContext } from "./route.ts";
+ * import type { MockContext } from "@webstd/openai/testing";
  * const handle = (ctx: MockContext) =>
  *   ctx.sse([{ id: ctx.params.id, step: 1 }, { id: ctx.params.id, step: 2 }]);
  * ```
@@ -54,7 +54,7 @@ export interface MockContext {
  *
  * @example A route that echoes a path parameter
  * ```ts
- * import type { Route } from "./route.ts";
+ * import type { Route } from "@webstd/openai/testing";
  * const route: Route = {
  *   operationId: "retrieveThing",
  *   method: "GET",

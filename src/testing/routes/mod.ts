@@ -29,7 +29,7 @@ import { classificationRoutes } from "./classifications.ts";
  *
  * @example
  * ```ts
- * import { routes } from "./mod.ts";
+ * import { routes } from "@webstd/openai/testing";
  * routes.some((r) => r.operationId === "listModels"); // true
  * ```
  */

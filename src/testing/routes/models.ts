@@ -23,7 +23,7 @@ const model = (id: string, owned_by: string): Model => ({
  *
  * @example
  * ```ts
- * import { MOCK_MODELS } from "./models.ts";
+ * import { MOCK_MODELS } from "@webstd/openai/testing";
  * MOCK_MODELS.map((m) => m.id).includes("gpt-4"); // true
  * ```
  */
