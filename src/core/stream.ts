@@ -60,6 +60,9 @@ export class Stream<T> implements AsyncIterable<T> {
   #body: ReadableStream<Uint8Array> | null;
   #options: StreamOptions;
   #owner: boolean;
+  // Whether iteration has begun, and whether return() was called mid-read.
+  #started?: boolean;
+  #closing?: boolean;
 
   /**
    * Wraps a byte stream of server-sent events. `controller` is aborted when
@@ -116,8 +119,7 @@ export class Stream<T> implements AsyncIterable<T> {
 
   /** Iterates the parsed chunks; a stream can be iterated only once (see {@link Stream.tee}). */
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    const [events, close] = this.#open<T>();
-    return { next: () => events.next(), return: close };
+    return this.#open<T>();
   }
 
   /**
@@ -162,7 +164,7 @@ export class Stream<T> implements AsyncIterable<T> {
    * ```
    */
   toReadableStream(): ReadableStream<Uint8Array> {
-    const [events, close] = this.#open<string>(true);
+    const events = this.#open<string>(true);
     return new ReadableStream<Uint8Array>({
       async pull(controller) {
         try {
@@ -180,27 +182,27 @@ export class Stream<T> implements AsyncIterable<T> {
           controller.error(err);
         }
       },
-      cancel: () => void close(),
+      cancel: () => void events.return(),
     });
   }
 
-  // One reader and the generator reading it. `close` ends both at once: the
-  // generator's own return() would wait for a pending read (a
-  // `ReadableStream.from(stream)` cancelled mid-read), and before the first
-  // next() it would not run its cleanup at all, hence the explicit abort.
-  // The cancel is not awaited: a tee() branch's cancel resolves only once its
-  // sibling is cancelled too.
-  #open<V>(raw?: boolean): [
-    AsyncGenerator<V, void>,
-    () => Promise<IteratorResult<V, void>>,
-  ] {
+  // One reader and the generator reading it, whose return() also cancels
+  // the reader: the generator's own would wait for a pending read (a
+  // `ReadableStream.from(stream)` cancelled mid-read), which then ends
+  // quietly. Before the first next() the generator would not run its cleanup
+  // at all, hence the explicit abort. The cancel is not awaited: a tee()
+  // branch's cancel resolves only once its sibling is cancelled too.
+  #open<V>(raw?: boolean): AsyncGenerator<V, void> {
     const reader = this.#take().getReader();
     const events = this.#read(reader, raw) as AsyncGenerator<V, void>;
-    return [events, () => {
-      if (this.#owner) this.controller.abort();
+    const end = events.return;
+    events.return = (value) => {
+      if (!this.#started && this.#owner) this.controller.abort();
+      this.#closing = true;
       reader.cancel().catch(() => {});
-      return events.return();
-    }];
+      return end.call(events, value);
+    };
+    return events;
   }
 
   #branch(body: ReadableStream<Uint8Array>): Stream<T> {
@@ -226,6 +228,7 @@ export class Stream<T> implements AsyncIterable<T> {
     reader: ReadableStreamDefaultReader<Uint8Array>,
     raw?: boolean,
   ): AsyncGenerator<T | string> {
+    this.#started = true;
     // The parser strips the stream's leading BOM itself. Deno's streaming
     // TextDecoder would also drop a U+FEFF that merely starts a later chunk,
     // losing a character of content.
@@ -281,9 +284,9 @@ export class Stream<T> implements AsyncIterable<T> {
           );
         }
         // An abort, by stream.controller or the caller's signal, ends a loop
-        // quietly, like break (as in the official SDK); a re-encoded stream
-        // must still not look complete.
-        if (aborted.aborted || signal?.aborted) {
+        // quietly, like break (as in the official SDK), and so does return()
+        // during the read; a re-encoded stream must still not look complete.
+        if (aborted.aborted || signal?.aborted || this.#closing) {
           if (raw) throw new APIUserAbortError("Stream was aborted", { cause });
           return;
         }

@@ -160,6 +160,55 @@ Deno.test("an iterator returned before its first next() releases the body", asyn
   assert(controller.signal.aborted, "controller aborted");
 });
 
+Deno.test("the iterator is an async generator: peek, then loop; yield* forwards throw()", async () => {
+  const source = () =>
+    new Response(
+      'data: {"n":1}\n\ndata: {"n":2}\n\ndata: {"n":3}\n\ndata: [DONE]\n\n',
+    );
+  const it = Stream.fromSSEResponse<{ n: number }>(source())
+    [Symbol.asyncIterator]() as AsyncGenerator<{ n: number }>;
+  assertEquals((await it.next()).value, { n: 1 });
+  const rest: number[] = [];
+  for await (const chunk of it) rest.push(chunk.n);
+  assertEquals(rest, [2, 3]);
+  async function* wrap(stream: Stream<{ n: number }>) {
+    yield* stream;
+  }
+  const stream = Stream.fromSSEResponse<{ n: number }>(source());
+  const wrapped = wrap(stream);
+  await wrapped.next();
+  await assertRejects(() => wrapped.throw(new Error("mine")), Error, "mine");
+  assert(stream.controller.signal.aborted, "a throw mid-stream aborts it");
+});
+
+Deno.test("return() after the end keeps the controller and passes its value", async () => {
+  const controller = new AbortController();
+  const it = Stream.fromSSEResponse(
+    new Response('data: {"n":1}\n\ndata: [DONE]\n\n'),
+    controller,
+  )[Symbol.asyncIterator]();
+  while (!(await it.next()).done);
+  assertEquals(await it.return!("X"), { done: true, value: "X" });
+  assert(!controller.signal.aborted, "a finished stream is not aborted");
+});
+
+Deno.test("return() during a tee() branch's pending read ends it quietly, not as cut short", async () => {
+  const { body, cancelled } = silent('data: {"n":1}\n\n');
+  const controller = new AbortController();
+  const [a, b] = Stream.fromReadableStream<{ n: number }>(body, controller)
+    .tee();
+  const it = a[Symbol.asyncIterator]();
+  assertEquals((await it.next()).value, { n: 1 });
+  const pending = it.next();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  await within(1_000, it.return!());
+  assertEquals(await pending, { done: true, value: undefined });
+  assert(!controller.signal.aborted, "a branch leaves the shared controller");
+  // The sibling still owns its half: ending it releases the upstream.
+  await b[Symbol.asyncIterator]().return!();
+  assert(cancelled(), "upstream cancelled once both branches are");
+});
+
 Deno.test("toReadableStream(): stream.controller.abort() errors the output, never closes it", async () => {
   const { body } = silent('data: {"n":1}\n\n');
   const stream = Stream.fromReadableStream(body);
