@@ -13,7 +13,7 @@ import type { RequestOptions } from "../core/options.ts";
 import { Page, type PagePromise, requestPage } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
 import { sleep } from "../core/sleep.ts";
-import type { Requester } from "../core/transport.ts";
+import { check, type Requester } from "../core/transport.ts";
 import { postForm, type Uploadable } from "../core/uploads.ts";
 import type { FileObject, FilePurpose } from "./file_object.ts";
 import type { AnyString, RequestID } from "./shared.ts";
@@ -152,11 +152,14 @@ export class Files {
     } = {},
     options?: RequestOptions,
   ): Promise<FileObject> {
+    check("pollInterval", pollInterval);
+    check("maxWait", maxWait);
     const start = performance.now();
     let file = await this.retrieve(fileId, options);
     while (!FINAL.includes(file.status!)) {
       try {
-        await sleep(pollInterval, options?.signal);
+        // setTimeout would take a longer wait as 1 ms.
+        await sleep(Math.min(pollInterval, 2 ** 31 - 1), options?.signal);
       } catch (cause) {
         throw new APIUserAbortError(undefined, { cause });
       }

@@ -125,3 +125,22 @@ Deno.test("files.waitForProcessing ends on the mock's own upload without faults"
   });
   assertEquals([done.status, polls()], ["processed", 2]);
 });
+
+Deno.test("files.waitForProcessing refuses a wait that is not a number >= 0, before polling", async () => {
+  const { client, file, polls } = await uploaded();
+  for (
+    const wait of [
+      { pollInterval: -1 },
+      { pollInterval: NaN },
+      { maxWait: NaN },
+      { maxWait: -5 },
+    ]
+  ) {
+    const err = await assertRejects(
+      () => client.files.waitForProcessing(file.id, wait),
+      TypeError,
+    );
+    assert(err.message.includes(Object.keys(wait)[0]), err.message);
+  }
+  assertEquals(polls(), 0);
+});
