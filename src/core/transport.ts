@@ -174,6 +174,13 @@ export class Transport implements Requester {
       base || query ? { ...base, ...spec.query, ...query } : spec.query,
     );
     const form = body instanceof FormData;
+    // A body is an object of fields: anything else (a plain-JS caller's
+    // missing argument, say) fails here, before anything is sent.
+    if ("body" in spec && !form && (typeof body != "object" || !body)) {
+      throw new TypeError(
+        `Invalid body ${JSON.stringify(body)}: expected an object`,
+      );
+    }
     const payload = body === undefined || form
       ? body as FormData | undefined
       : JSON.stringify(body);

@@ -62,7 +62,7 @@ export class ChatCompletions {
       method: "POST",
       path: "/chat/completions",
       body,
-      stream: body.stream === true,
+      stream: body?.stream === true,
     }, options);
   }
 }

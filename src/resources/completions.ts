@@ -57,7 +57,7 @@ export class Completions {
       method: "POST",
       path: "/completions",
       body,
-      stream: body.stream === true,
+      stream: body?.stream === true,
     }, options);
   }
 }

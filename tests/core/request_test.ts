@@ -93,6 +93,29 @@ Deno.test("ids '', '.', '..' are rejected before anything is sent", () => {
   assertEquals(calls.length, 0);
 });
 
+Deno.test("a JSON body that is not an object rejects with a TypeError before anything is sent", async () => {
+  const { client, calls } = stubClient([() => json({})]);
+  // What a plain-JS caller can pass; the types refuse all of these.
+  // deno-lint-ignore no-explicit-any
+  const create: ((body: any) => Promise<unknown>)[] = [
+    (body) => client.chat.completions.create(body),
+    (body) => client.completions.create(body),
+    (body) => client.embeddings.create(body),
+    (body) => client.moderations.create(body),
+    (body) => client.fineTuning.jobs.create(body),
+  ];
+  for (const send of create) {
+    for (const body of [undefined, null, "hello", 42]) {
+      await assertRejects(
+        () => send(body),
+        TypeError,
+        `Invalid body ${JSON.stringify(body)}: expected an object`,
+      );
+    }
+  }
+  assertEquals(calls.length, 0);
+});
+
 Deno.test("header values with CR or LF are rejected before sending", async () => {
   const { client, mock } = inProcess();
   for (const value of ["a\r\nX-Evil: 1", "a\nb", "a\rb", "a\0b"]) {
