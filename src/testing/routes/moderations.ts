@@ -6,34 +6,12 @@
 
 import type {
   CreateModerationResponse,
+  ModerationCategory,
   ModerationResult,
 } from "../../resources/moderations.ts";
 import { mockId } from "../echo.ts";
 import { errorResponse } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
-
-/**
- * The categories the mock reports: the 2.0.0 spec's eleven, in its order
- * (the client's `ModerationCategory` type may list fewer).
- *
- * @example
- * ```ts
- * import type { MockModerationCategory } from "./moderations.ts";
- * const category: MockModerationCategory = "self-harm/intent";
- * ```
- */
-export type MockModerationCategory =
-  | "hate"
-  | "hate/threatening"
-  | "harassment"
-  | "harassment/threatening"
-  | "self-harm"
-  | "self-harm/intent"
-  | "self-harm/instructions"
-  | "sexual"
-  | "sexual/minors"
-  | "violence"
-  | "violence/graphic";
 
 /**
  * The words that make the mock flag a category (matched as whole words,
@@ -46,7 +24,7 @@ export type MockModerationCategory =
  * ```
  */
 export const MODERATION_TRIGGERS: Readonly<
-  Record<MockModerationCategory, string>
+  Record<ModerationCategory, string>
 > = {
   hate: "hateful",
   "hate/threatening": "threaten",
@@ -63,7 +41,7 @@ export const MODERATION_TRIGGERS: Readonly<
 
 const CATEGORIES = Object.keys(
   MODERATION_TRIGGERS,
-) as MockModerationCategory[];
+) as ModerationCategory[];
 
 function moderate(text: string): ModerationResult {
   const words = new Set(text.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []);
@@ -71,10 +49,10 @@ function moderate(text: string): ModerationResult {
     CATEGORIES.filter((c) => words.has(MODERATION_TRIGGERS[c])),
   );
   for (const c of [...hit]) {
-    hit.add(c.split("/")[0] as MockModerationCategory);
+    hit.add(c.split("/")[0] as ModerationCategory);
   }
-  const categories = {} as Record<MockModerationCategory, boolean>;
-  const category_scores = {} as Record<MockModerationCategory, number>;
+  const categories = {} as Record<ModerationCategory, boolean>;
+  const category_scores = {} as Record<ModerationCategory, number>;
   for (const c of CATEGORIES) {
     categories[c] = hit.has(c);
     // Unflagged categories get a small nonzero score, as the real API sends.
