@@ -26,7 +26,7 @@ export type Fetch = (
  * ```
  */
 export type HeadersLike =
-  | Record<string, string | null | undefined>
+  | Record<string, string | readonly string[] | null | undefined>
   | Headers
   | Iterable<readonly (string | null | undefined)[]>;
 

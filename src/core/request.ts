@@ -5,6 +5,7 @@
  */
 
 import type { HeadersLike, QueryValues } from "./options.ts";
+import { describe } from "./to_file.ts";
 
 /**
  * Tagged template that percent-encodes every interpolated path parameter, so
@@ -31,22 +32,33 @@ function encodeSegment(value: unknown): string {
   if (
     typeof value !== "string" || value === "" || value === "." || value === ".."
   ) {
+    // Only a string's own text is shown: an object in the wrong place may
+    // be request options holding a key.
     throw new TypeError(
       `Invalid path parameter ${
-        JSON.stringify(value)
+        typeof value == "string" ? JSON.stringify(value) : describe(value)
       }: expected a non-empty id string`,
     );
   }
   return encodeURIComponent(value);
 }
 
-/** Appends `query` entries (skipping `undefined` and `null`) to `url`. */
+/**
+ * Appends `query` entries (skipping `undefined` and `null`) to `url`; an
+ * object or array value is a `TypeError` naming its key, not `[object Object]`
+ * on the wire.
+ */
 export function appendQuery(
   url: string,
   query: QueryValues | undefined,
 ): string {
   for (const key in query) {
     const value = query[key];
+    if (typeof value == "object" && value) {
+      throw new TypeError(
+        `Invalid query value for ${key}: expected a string, number or boolean`,
+      );
+    }
     if (value != null) {
       url += (url.includes("?") ? "&" : "?") + encodeURIComponent(key) + "=" +
         encodeURIComponent(value);
@@ -67,11 +79,11 @@ export function mergeHeaders(
   headers: HeadersLike | undefined,
 ): Record<string, string> {
   // `Headers` and pairs are iterable; a record is read by its own keys.
-  let extra = headers as Record<string, string | null | undefined> | undefined;
+  let extra = headers as Record<string, unknown> | undefined;
   if ((headers as Iterable<unknown>)?.[Symbol.iterator]) {
     extra = {};
     // As in a record, an `undefined` value is skipped, not an erasure.
-    for (const [name, value] of headers as Iterable<[string, string]>) {
+    for (const [name, value] of headers as Iterable<[string, unknown]>) {
       if (value !== undefined) extra[name] = value;
     }
   }
@@ -82,14 +94,20 @@ export function mergeHeaders(
     }
     if (value === null) delete target[name.toLowerCase()];
     else if (value !== undefined) {
-      if (typeof value != "string" || /[\r\n\0\u0100-\uffff]/.test(value)) {
+      // As `Headers` would take them: an array's values joined, a number or
+      // boolean as its text.
+      let text = Array.isArray(value) ? value.join(", ") : value;
+      if (
+        typeof text == "object" ||
+        /[\r\n\0\u0100-\uffff]/.test(text = String(text))
+      ) {
         throw new TypeError(
           `Invalid value for header ${
             JSON.stringify(name)
           }: expected Latin-1 text without CR, LF or NUL`,
         );
       }
-      target[name.toLowerCase()] = value;
+      target[name.toLowerCase()] = text as string;
     }
   }
   return target;

@@ -96,6 +96,10 @@ export class Transport implements Requester {
   /** Resolves options (falling back to the environment) and checks them. */
   constructor(options: ClientOptions = {}) {
     const apiKey = options.apiKey ?? readEnv("OPENAI_API_KEY");
+    // Never shown: whatever it holds may be a secret.
+    if (apiKey && typeof apiKey != "string") {
+      throw new TypeError("Invalid apiKey: expected a string");
+    }
     if (!apiKey) {
       throw new OpenAIError(
         "Cannot create client: no apiKey option, and OPENAI_API_KEY is not set or not readable (--allow-env)",
@@ -177,8 +181,11 @@ export class Transport implements Requester {
     // A body is an object of fields: anything else (a plain-JS caller's
     // missing argument, say) fails here, before anything is sent.
     if ("body" in spec && !form && (typeof body != "object" || !body)) {
+      // Never the value itself: a string in the wrong place may be a key.
       throw new TypeError(
-        `Invalid body ${JSON.stringify(body)}: expected an object`,
+        `Invalid body: expected an object, got ${
+          body == null ? body : typeof body
+        }`,
       );
     }
     const payload = body === undefined || form

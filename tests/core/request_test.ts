@@ -109,10 +109,62 @@ Deno.test("a JSON body that is not an object rejects with a TypeError before any
       await assertRejects(
         () => send(body),
         TypeError,
-        `Invalid body ${JSON.stringify(body)}: expected an object`,
+        `Invalid body: expected an object, got ${
+          body == null ? body : typeof body
+        }`,
       );
     }
   }
+  assertEquals(calls.length, 0);
+});
+
+Deno.test("header values: arrays are joined, numbers and booleans sent as text, objects refused", async () => {
+  const { client, calls } = stubClient([() => json({ data: [] })]);
+  await client.models.list({
+    headers: {
+      "X-Multi": ["a", "b"],
+      "X-Count": 3 as unknown as string,
+      "X-Flag": true as unknown as string,
+    },
+  });
+  const sent = calls[0].headers;
+  assertEquals(
+    [sent.get("x-multi"), sent.get("x-count"), sent.get("x-flag")],
+    ["a, b", "3", "true"],
+  );
+  await assertRejects(
+    () =>
+      client.models.list({
+        headers: { "X-Obj": { a: 1 } as unknown as string },
+      }),
+    TypeError,
+    'Invalid value for header "X-Obj": expected Latin-1 text',
+  );
+  assertEquals(calls.length, 1);
+});
+
+Deno.test("an object or array query value is a TypeError naming its key, before sending", async () => {
+  const { client, calls } = stubClient([() => json({ data: [] })]);
+  for (const value of [{ b: 1 }, [1, 2], new Date(0)]) {
+    await assertRejects(
+      () =>
+        client.models.list({
+          query: { a: value as unknown as string },
+        }),
+      TypeError,
+      "Invalid query value for a",
+    );
+  }
+  await assertRejects(
+    () =>
+      new OpenAI({
+        apiKey: KEY,
+        fetch: () => Promise.reject(new Error("never sent")),
+        defaultQuery: { v: { x: 1 } as unknown as string },
+      }).models.list(),
+    TypeError,
+    "Invalid query value for v",
+  );
   assertEquals(calls.length, 0);
 });
 

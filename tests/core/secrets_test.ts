@@ -1,5 +1,10 @@
 import OpenAI, { APIConnectionError, OpenAIError } from "../../mod.ts";
-import { assert, assertRejects, assertThrows } from "../_assert.ts";
+import {
+  assert,
+  assertEquals,
+  assertRejects,
+  assertThrows,
+} from "../_assert.ts";
 import { chatBody, inProcess, KEY, overHTTP } from "./_helpers.ts";
 
 // The distinctive part of the key: found anywhere means the key leaked.
@@ -125,4 +130,31 @@ Deno.test("a page does not show the key", async () => {
   const { client } = inProcess();
   const page = await client.models.list();
   assertNoKey(page, "page");
+});
+
+Deno.test("arguments in the wrong place are described, never echoed", async () => {
+  const { client, mock } = inProcess();
+  // Request options (with the key in a header) passed where the id goes.
+  const options = { headers: { Authorization: `Bearer ${KEY}` } };
+  const err = assertThrows(
+    () => client.models.retrieve(options as unknown as string),
+    TypeError,
+    "Invalid path parameter a plain object",
+  );
+  assertNoKey(err, "path parameter error");
+  // The key passed where the body goes.
+  const body = await assertRejects(
+    () => client.embeddings.create(KEY as never),
+    TypeError,
+    "Invalid body: expected an object, got string",
+  );
+  assertNoKey(body, "body error");
+  // A key that is not a string is refused, not sent as "[object Object]".
+  const key = assertThrows(
+    () => new OpenAI({ apiKey: { secret: KEY } as unknown as string }),
+    TypeError,
+    "Invalid apiKey: expected a string",
+  );
+  assertNoKey(key, "apiKey type error");
+  assertEquals(mock.requests.length, 0);
 });
