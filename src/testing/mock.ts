@@ -178,6 +178,16 @@ export class MockOpenAI {
     ) {
       throw new RangeError(`Invalid chunkSize: ${options.chunkSize}`);
     }
+    const models = options.models;
+    // A lone string would match by substring ("turbo" in "gpt-3.5-turbo").
+    if (
+      models !== undefined && models !== true &&
+      !(Array.isArray(models) && models.every((m) => typeof m == "string"))
+    ) {
+      throw new TypeError(
+        "Invalid models: expected an array of model ids, or true",
+      );
+    }
     this.#options = { ...options };
   }
 

@@ -3,7 +3,13 @@
 // models of their own, and statuses without a body.
 import OpenAI, { NotFoundError } from "../../mod.ts";
 import { MockOpenAI, serveMock } from "../../testing.ts";
-import { assert, assertEquals, assertRejects, within } from "../_assert.ts";
+import {
+  assert,
+  assertEquals,
+  assertRejects,
+  assertThrows,
+  within,
+} from "../_assert.ts";
 
 const KEY = "sk-test";
 const CHAT = {
@@ -61,7 +67,13 @@ Deno.test("faults and records follow the order requests arrive, not the order th
 
 Deno.test("a fault's path matches the path as sent or decoded, and a global RegExp every time", async () => {
   const mock = new MockOpenAI({ apiKey: KEY });
-  const client = new OpenAI({ apiKey: KEY, fetch: mock.fetch, maxRetries: 0 });
+  // The default baseURL, whatever OPENAI_BASE_URL the developer exports.
+  const client = new OpenAI({
+    apiKey: KEY,
+    baseURL: "https://api.openai.com/v1",
+    fetch: mock.fetch,
+    maxRetries: 0,
+  });
   const id = "ft:gpt-3.5-turbo:acme::abc123";
   mock.fault({ match: { path: `/models/${id}` }, status: 404 });
   await assertRejects(() => client.models.retrieve(id), NotFoundError);
@@ -133,4 +145,16 @@ Deno.test("serveMock rejects (not throws) where Deno.serve is missing", async ()
   } finally {
     deno.serve = serve;
   }
+});
+
+Deno.test("the models option must be an array of ids or true", () => {
+  for (const models of ["gpt-3.5-turbo-extra", [1], { id: "x" }, false]) {
+    assertThrows(
+      () => new MockOpenAI({ models: models as unknown as string[] }),
+      TypeError,
+      "Invalid models",
+    );
+  }
+  new MockOpenAI({ models: true });
+  new MockOpenAI({ models: [] });
 });
