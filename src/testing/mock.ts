@@ -231,7 +231,13 @@ export class MockOpenAI {
     init?: RequestInit,
   ): Promise<Response> => {
     // async, so an invalid input rejects like fetch instead of throwing
-    return await localFetch(this.handle, new Request(input, init));
+    const request = new Request(input, init);
+    // Not an API request: the official SDK fetches `data:,` once to probe
+    // fetch's FormData support. The real fetch answers it, unrecorded.
+    if (!/^https?:$/.test(new URL(request.url).protocol)) {
+      return await fetch(request);
+    }
+    return await localFetch(this.handle, request);
   };
 
   async #handle(request: Request): Promise<Response> {

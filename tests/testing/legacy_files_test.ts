@@ -157,3 +157,17 @@ Deno.test("mock: a missing file is 404, a wrong purpose or a malformed line 400"
     assert(res.json.error.message.includes(says), res.json.error.message);
   }
 });
+
+Deno.test("mock: without max_rerank a file search keeps the spec's default of 200 documents", async () => {
+  const mock = new MockOpenAI();
+  const lines = Array.from({ length: 250 }, (_, i) => ({ text: `doc ${i}` }));
+  const file = await upload(mock, "search", lines);
+  for (const max_rerank of [undefined, null]) {
+    const res = await post(mock, "/engines/ada/search", {
+      query: "doc",
+      file,
+      max_rerank,
+    });
+    assertEquals([res.status, res.json.data.length], [200, 200]);
+  }
+});

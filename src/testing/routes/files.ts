@@ -2,11 +2,10 @@
  * Mock routes for files: uploads are kept in memory per mock (in
  * `ctx.state` under `"files"`), so `content` returns the bytes uploaded.
  *
- * A new file is `uploaded`, as the API reports it from `create`; the first
- * retrieve still says so and finishes its processing, so it is `processed`
- * from the second retrieve on (and in lists after that). A client that polls
- * until processed, like the official SDK's `files.waitForProcessing`, thus
- * polls once and returns.
+ * A new file is `uploaded`, as the API reports it from `create`, and
+ * `processed` from its first retrieve on (and in lists after that). A client
+ * that polls until processed, like `files.waitForProcessing`, thus returns
+ * from its first poll, without waiting out a poll interval.
  *
  * @module
  */
@@ -104,7 +103,7 @@ function createFile(ctx: MockContext): FileObject | Response {
 /**
  * The file routes: `listFiles`, `createFile` (multipart; needs a file part
  * and a `purpose`), `retrieveFile` (which moves an `uploaded` file to
- * `processed` after answering), `deleteFile` and `downloadFile` (the uploaded
+ * `processed` before answering), `deleteFile` and `downloadFile` (the uploaded
  * bytes as `application/octet-stream`). Unknown ids get a 404.
  *
  * @example
@@ -136,11 +135,10 @@ export const fileRoutes: Route[] = [
     handle: ({ state, params }) => {
       const stored = storedFiles(state).get(params.file_id);
       if (!stored) return notFound(params.file_id);
-      // Answered before it advances: a poll right after the upload sees it
-      // still uploaded, as it would in production.
-      const answer = { ...stored.meta };
-      if (answer.status === "uploaded") stored.meta.status = "processed";
-      return answer;
+      // Processing finishes as soon as someone looks: a test that waits for
+      // it costs one poll, not a poll interval.
+      if (stored.meta.status === "uploaded") stored.meta.status = "processed";
+      return { ...stored.meta };
     },
   },
   {

@@ -156,8 +156,9 @@ async function fileDocuments(
 /**
  * The most similar `limit` of `items` by `score` (ties to the earlier
  * document), in their original order: what `max_rerank` and `max_examples`
- * keep when a file is read. A `limit` that is not a positive whole number
- * keeps them all.
+ * keep when a file is read. No `limit` (`undefined` or `null`) means the
+ * spec's default of 200; one that is not a positive whole number keeps them
+ * all.
  *
  * @example
  * ```ts
@@ -170,9 +171,10 @@ export function mostSimilar<T extends { document: number; score: number }>(
   items: T[],
   limit: unknown,
 ): T[] {
-  if (!Number.isInteger(limit) || (limit as number) < 1) return items;
+  const keep = limit ?? 200;
+  if (!Number.isInteger(keep) || (keep as number) < 1) return items;
   return [...items]
     .sort((a, b) => b.score - a.score || a.document - b.document)
-    .slice(0, limit as number)
+    .slice(0, keep as number)
     .sort((a, b) => a.document - b.document);
 }
