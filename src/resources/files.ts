@@ -9,6 +9,7 @@ import {
   APIConnectionTimeoutError,
   APIUserAbortError,
 } from "../core/errors.ts";
+import { listArgs } from "../core/list_args.ts";
 import type { RequestOptions } from "../core/options.ts";
 import { Page, type PagePromise, requestPage } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
@@ -37,6 +38,12 @@ export interface FileCreateParams {
   file: Uploadable;
   /** What the file is for; `"fine-tune"` is the documented value. */
   purpose: FilePurpose;
+}
+
+/** The query of `files.list`. */
+export interface FileListParams {
+  /** Only the files uploaded for this purpose. */
+  purpose?: FilePurpose;
 }
 
 /** The result of deleting a file. */
@@ -83,13 +90,28 @@ export class Files {
     );
   }
 
-  /** Lists the files of your organisation. */
-  list(options?: RequestOptions): PagePromise<Page<FileObject>, FileObject> {
-    return requestPage(
-      this.#t,
-      { method: "GET", path: "/files", page: Page },
-      options,
-    );
+  /** Lists the files of your organisation, those of one `purpose` if given. */
+  list(
+    query?: FileListParams,
+    options?: RequestOptions,
+  ): PagePromise<Page<FileObject>, FileObject>;
+  /**
+   * Lists the files of your organisation with request options only, as in v4
+   * of the official SDK; an object mixing `purpose` and request options is a
+   * `TypeError`.
+   */
+  list(options?: RequestOptions): PagePromise<Page<FileObject>, FileObject>;
+  list(
+    query?: FileListParams | RequestOptions,
+    options?: RequestOptions,
+  ): PagePromise<Page<FileObject>, FileObject> {
+    [query, options] = listArgs(query, options);
+    return requestPage(this.#t, {
+      method: "GET",
+      path: "/files",
+      query: { purpose: query?.purpose },
+      page: Page,
+    }, options);
   }
 
   /** Retrieves one file's details by id. */

@@ -7,6 +7,7 @@
  */
 
 import type { APIPromise } from "../core/api_promise.ts";
+import { listArgs } from "../core/list_args.ts";
 import type { RequestOptions } from "../core/options.ts";
 import { Page, PagePromise, requestPage } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
@@ -121,6 +122,16 @@ export class FineTunes {
     options?: RequestOptions,
   ): PagePromise<Page<FineTuneEvent>, FineTuneEvent>;
   /**
+   * Lists a fine-tune's events so far, with request options only; an object
+   * mixing `stream` and request options is a `TypeError`.
+   *
+   * @deprecated Use `client.fineTuning.jobs.listEvents`.
+   */
+  listEvents(
+    fineTuneId: string,
+    options?: RequestOptions,
+  ): PagePromise<Page<FineTuneEvent>, FineTuneEvent>;
+  /**
    * Lists a fine-tune's events, or follows them when `query.stream` is true.
    * As with the official SDK, the timeout defaults to 24 hours, not the
    * client's: a followed fine-tune can go quiet for long stretches.
@@ -134,9 +145,10 @@ export class FineTunes {
   ): APIPromise<Page<FineTuneEvent> | Stream<FineTuneEvent>>;
   listEvents(
     fineTuneId: string,
-    query?: FineTuneListEventsParams,
+    query?: FineTuneListEventsParams | RequestOptions,
     options?: RequestOptions,
   ): APIPromise<Page<FineTuneEvent> | Stream<FineTuneEvent>> {
+    [query, options] = listArgs(query, options);
     const stream = query?.stream === true;
     return this.#t.request({
       method: "GET",

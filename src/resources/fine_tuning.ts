@@ -5,6 +5,7 @@
  */
 
 import type { APIPromise } from "../core/api_promise.ts";
+import { listArgs } from "../core/list_args.ts";
 import type { RequestOptions } from "../core/options.ts";
 import {
   CursorPage,
@@ -54,7 +55,21 @@ export class Checkpoints {
     fineTuningJobId: string,
     query?: FineTuningListParams,
     options?: RequestOptions,
+  ): PagePromise<CursorPage<FineTuningJobCheckpoint>, FineTuningJobCheckpoint>;
+  /**
+   * Lists a job's checkpoints with request options only, as the official SDK
+   * allows; an object mixing query fields and options is a `TypeError`.
+   */
+  list(
+    fineTuningJobId: string,
+    options?: RequestOptions,
+  ): PagePromise<CursorPage<FineTuningJobCheckpoint>, FineTuningJobCheckpoint>;
+  list(
+    fineTuningJobId: string,
+    query?: FineTuningListParams | RequestOptions,
+    options?: RequestOptions,
   ): PagePromise<CursorPage<FineTuningJobCheckpoint>, FineTuningJobCheckpoint> {
+    [query, options] = listArgs(query, options);
     return requestPage(this.#t, {
       method: "GET",
       path: path`/fine_tuning/jobs/${fineTuningJobId}/checkpoints`,
@@ -102,7 +117,19 @@ export class Jobs {
   list(
     query?: FineTuningListParams,
     options?: RequestOptions,
+  ): PagePromise<CursorPage<FineTuningJob>, FineTuningJob>;
+  /**
+   * Lists your organisation's jobs with request options only, as the official
+   * SDK allows; an object mixing query fields and options is a `TypeError`.
+   */
+  list(
+    options?: RequestOptions,
+  ): PagePromise<CursorPage<FineTuningJob>, FineTuningJob>;
+  list(
+    query?: FineTuningListParams | RequestOptions,
+    options?: RequestOptions,
   ): PagePromise<CursorPage<FineTuningJob>, FineTuningJob> {
+    [query, options] = listArgs(query, options);
     return requestPage(this.#t, {
       method: "GET",
       path: "/fine_tuning/jobs",
@@ -138,7 +165,21 @@ export class Jobs {
     fineTuningJobId: string,
     query?: FineTuningListParams,
     options?: RequestOptions,
+  ): PagePromise<CursorPage<FineTuningJobEvent>, FineTuningJobEvent>;
+  /**
+   * Lists a job's events with request options only, as the official SDK
+   * allows; an object mixing query fields and options is a `TypeError`.
+   */
+  listEvents(
+    fineTuningJobId: string,
+    options?: RequestOptions,
+  ): PagePromise<CursorPage<FineTuningJobEvent>, FineTuningJobEvent>;
+  listEvents(
+    fineTuningJobId: string,
+    query?: FineTuningListParams | RequestOptions,
+    options?: RequestOptions,
   ): PagePromise<CursorPage<FineTuningJobEvent>, FineTuningJobEvent> {
+    [query, options] = listArgs(query, options);
     return requestPage(this.#t, {
       method: "GET",
       path: path`/fine_tuning/jobs/${fineTuningJobId}/events`,
