@@ -339,6 +339,8 @@ export declare namespace OpenAI {
   export import FileDeleted = FilesAPI.FileDeleted;
   /** See {@link FilesAPI.FileObject}. */
   export type FileObject = FilesAPI.FileObject;
+  /** See {@link FilesAPI.FileListParams}. */
+  export type FileListParams = FilesAPI.FileListParams;
   /** See {@link FilesAPI.FilePurpose}. */
   export type FilePurpose = FilesAPI.FilePurpose;
   /** See {@link FineTuningAPI.FineTuningJob}. */

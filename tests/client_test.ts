@@ -115,6 +115,7 @@ Deno.test("the OpenAI namespace: the official SDK's nested type paths compile", 
   const models = (p: OpenAI.Models.ModelsPage) => p.data.length;
   const files = (p: OpenAI.Files.FileObjectsPage) => p.data.length;
   const purpose: OpenAI.FilePurpose = "fine-tune";
+  const listed: OpenAI.FileListParams = { purpose };
   const embedding = (e: OpenAI.Embedding) => e.embedding.length;
   const usage = (u: OpenAI.CreateEmbeddingResponse.Usage) => u.total_tokens;
   const moderation = (m: OpenAI.Moderation) => m.flagged;
@@ -138,7 +139,7 @@ Deno.test("the OpenAI namespace: the official SDK's nested type paths compile", 
     tokens,
   ];
   assert(checks.every((f) => typeof f === "function"));
-  assertEquals([message.role, options.timeout, purpose], [
+  assertEquals([message.role, options.timeout, listed.purpose], [
     "user",
     1_000,
     "fine-tune",
