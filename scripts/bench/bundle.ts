@@ -96,9 +96,34 @@ async function packagePlugin(): Promise<esbuild.Plugin> {
   };
 }
 
-// Points the bare `openai` import at Deno's copy of the pinned npm package,
-// so esbuild applies the package's own `exports` and Worker conditions.
-async function officialPlugin(): Promise<esbuild.Plugin> {
+/** A plugin that needs cleaning up once the builds using it are done. */
+export interface DisposablePlugin {
+  /** The esbuild plugin. */
+  plugin: esbuild.Plugin;
+  /** Removes what the plugin set up. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Resolves the bare `openai` import to Deno's copy of the pinned npm package
+ * by name, so esbuild applies the package's `exports` with the import and
+ * Worker conditions (`index.mjs`), as in a user's build. Deno keeps npm
+ * packages in `<npmCache>/registry.npmjs.org/openai/<version>/`, not in a
+ * `node_modules/openai/` folder where esbuild could find them by name, and a
+ * folder given by path is read through `main` (the CommonJS build), not
+ * `exports`. So this links a temporary `node_modules/openai` to that folder.
+ *
+ * @example
+ * ```ts ignore
+ * const official = await officialPlugin();
+ * try {
+ *   await esbuild.build({ entryPoints: [OFFICIAL_BUNDLE.entry], bundle: true, plugins: [official.plugin] });
+ * } finally {
+ *   await official.dispose();
+ * }
+ * ```
+ */
+export async function officialPlugin(): Promise<DisposablePlugin> {
   const info = new Deno.Command(Deno.execPath(), {
     args: ["info", "--json"],
     stdout: "piped",
@@ -108,18 +133,29 @@ async function officialPlugin(): Promise<esbuild.Plugin> {
   ) as { npmCache: string };
   const version = (await import("../../deno.json", { with: { type: "json" } }))
     .default.imports.openai.replace("npm:openai@", "");
-  const root = `${npmCache}/registry.npmjs.org/openai/${version}`;
+  const dir = await Deno.makeTempDir({ prefix: "bench-openai-" });
+  await Deno.mkdir(`${dir}/node_modules`);
+  await Deno.symlink(
+    `${npmCache}/registry.npmjs.org/openai/${version}`,
+    `${dir}/node_modules/openai`,
+  );
   return {
-    name: "deno-npm-openai",
-    setup(build) {
-      build.onResolve({ filter: /^openai$/ }, async (args) => {
-        const result = await build.resolve("./" + root.slice(1), {
-          kind: args.kind,
-          resolveDir: "/",
+    plugin: {
+      name: "deno-npm-openai",
+      setup(build) {
+        build.onResolve({ filter: /^openai$/ }, async (args) => {
+          if (args.pluginData === "deno-npm-openai") return undefined;
+          const result = await build.resolve("openai", {
+            kind: args.kind,
+            resolveDir: dir,
+            // Keeps this resolve from coming back to this callback.
+            pluginData: "deno-npm-openai",
+          });
+          return { path: result.path, errors: result.errors };
         });
-        return { path: result.path, errors: result.errors };
-      });
+      },
     },
+    dispose: () => Deno.remove(dir, { recursive: true }),
   };
 }
 
@@ -136,7 +172,10 @@ export async function measureBundles(
   cases: BundleCase[],
 ): Promise<BundleSize[]> {
   const plugins = [await packagePlugin()];
-  if (cases.includes(OFFICIAL_BUNDLE)) plugins.push(await officialPlugin());
+  const official = cases.includes(OFFICIAL_BUNDLE)
+    ? await officialPlugin()
+    : undefined;
+  if (official) plugins.push(official.plugin);
   try {
     const sizes: BundleSize[] = [];
     for (const c of cases) {
@@ -161,6 +200,7 @@ export async function measureBundles(
     }
     return sizes;
   } finally {
+    await official?.dispose();
     await esbuild.stop();
   }
 }
