@@ -3,10 +3,11 @@
 // permissions, so it runs apart from the main suite: `deno task bundle-check`.
 
 import { BUNDLES, measureBundles } from "../../scripts/bench/bundle.ts";
+import { ciLimit } from "../../scripts/bench/limit.ts";
 import { assert } from "../_assert.ts";
 
 for (const bundle of BUNDLES) {
-  const limit = bundle.ceiling ?? bundle.budget!;
+  const limit = ciLimit(bundle)!;
   Deno.test(`bundle: ${bundle.name} Worker is at most ${limit} B gzipped`, async () => {
     const [size] = await measureBundles([bundle]);
     console.log(
