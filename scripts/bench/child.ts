@@ -32,7 +32,7 @@ async function calls(run: () => Promise<number>, n: number, width: number) {
 }
 
 async function main(name: Name, kind: string, baseURL: string) {
-  const c = contender(name, baseURL);
+  const c = await contender(name, baseURL);
   const result: Record<string, number> = {};
   if (kind === "stream") {
     await c.stream(STREAM_CHUNKS);

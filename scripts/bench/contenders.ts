@@ -4,11 +4,12 @@
  * practical floor), `ours` (this module) and `official` (the `openai` npm
  * package, version pinned in deno.json).
  *
+ * Each SDK is imported only when its contender is built, so a child process
+ * (child.ts) loads the code of the contender it measures and no other: its
+ * memory figures include no other SDK's modules.
+ *
  * @module
  */
-
-import Official from "openai";
-import OpenAI from "@webstd/openai";
 
 /** A contender's name. */
 export type Name = "raw" | "ours" | "official";
@@ -149,19 +150,22 @@ function sdk(client: ClientLike): Contender {
 }
 
 /**
- * Builds a contender talking to the mock at `baseURL`.
+ * Builds a contender talking to the mock at `baseURL`, importing its SDK.
  *
  * @example
  * ```ts
  * import { contender } from "./contenders.ts";
- * const c = contender("ours", "http://127.0.0.1:4010/v1");
+ * const c = await contender("ours", "http://127.0.0.1:4010/v1");
  * console.log(await c.call());
  * ```
  */
-export function contender(name: Name, baseURL: string): Contender {
+export async function contender(
+  name: Name,
+  baseURL: string,
+): Promise<Contender> {
   if (name === "raw") return raw(baseURL);
-  if (name === "ours") {
-    return sdk(new OpenAI({ apiKey: KEY, baseURL }) as unknown as ClientLike);
-  }
-  return sdk(new Official({ apiKey: KEY, baseURL }) as unknown as ClientLike);
+  const { default: Client } = name === "ours"
+    ? await import("@webstd/openai")
+    : await import("openai");
+  return sdk(new Client({ apiKey: KEY, baseURL }) as unknown as ClientLike);
 }
