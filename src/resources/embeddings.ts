@@ -92,11 +92,16 @@ export class Embeddings {
     body: CreateEmbeddingRequest & { encoding_format: "base64" },
     options?: RequestOptions,
   ): APIPromise<CreateEmbeddingResponse<string>>;
-  /** Embeds each input. */
+  /** Embeds each input; each vector is an array of numbers. */
+  create(
+    body: CreateEmbeddingRequest & { encoding_format?: "float" },
+    options?: RequestOptions,
+  ): APIPromise<CreateEmbeddingResponse>;
+  /** Embeds each input; a format not known until run time may give either. */
   create(
     body: CreateEmbeddingRequest,
     options?: RequestOptions,
-  ): APIPromise<CreateEmbeddingResponse>;
+  ): APIPromise<CreateEmbeddingResponse<number[] | string>>;
   create(
     body: CreateEmbeddingRequest,
     options?: RequestOptions,

@@ -22,6 +22,11 @@ export interface FineTuneCreateParams {
   model?: "ada" | "babbage" | "curie" | "davinci" | AnyString | null;
   /** Passes over the training data (default 4). */
   n_epochs?: number | null;
+  /**
+   * The 2.0.0 reference's form of `n_epochs` (not in the seeds): 1 to 50, or
+   * `"auto"` (the default).
+   */
+  hyperparameters?: { n_epochs?: "auto" | number };
   /** Examples per training step; the server picks one when null. */
   batch_size?: number | null;
   /** Scales the pre-training learning rate; the server picks one when null. */

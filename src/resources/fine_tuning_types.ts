@@ -91,7 +91,8 @@ export interface FineTuningJob extends RequestID {
     | "running"
     | "succeeded"
     | "failed"
-    | "cancelled";
+    | "cancelled"
+    | AnyString;
   /** Billable tokens processed; null while the job runs. */
   trained_tokens: number | null;
   /** The training file's id. */
@@ -100,8 +101,8 @@ export interface FineTuningJob extends RequestID {
   validation_file: string | null;
   /** Services the job reports to. */
   integrations?: FineTuningJobWandbIntegration[] | null;
-  /** The seed used. */
-  seed: number;
+  /** The seed used (newer servers; the 2.0.0 reference has none). */
+  seed?: number;
   /** Unix time in seconds the job is expected to finish (newer servers). */
   estimated_finish?: number | null;
 }
@@ -110,14 +111,18 @@ export interface FineTuningJob extends RequestID {
 export interface FineTuningJobEvent {
   /** The event id. */
   id: string;
-  /** Always `"fine_tuning.job.event"`. */
-  object: "fine_tuning.job.event";
+  /** `"fine_tuning.job.event"` (the 2.0.0 reference's example says `"event"`). */
+  object: "fine_tuning.job.event" | AnyString;
   /** Unix time in seconds. */
   created_at: number;
   /** Severity. */
   level: "info" | "warn" | "error";
   /** What happened. */
   message: string;
+  /** The event's kind, such as `"message"` or `"metrics"` (newer servers). */
+  type?: string;
+  /** Details of the event, such as training metrics (newer servers). */
+  data?: unknown;
 }
 
 /** Training metrics recorded at a checkpoint. */

@@ -178,6 +178,7 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, RequestSchema>> = {
       "validation_file": {"type":"string","nullable":true},
       "model": {"type":"string","nullable":true},
       "n_epochs": {"type":"integer","nullable":true},
+      "hyperparameters": {"type":"object","properties":{"n_epochs":{"oneOf":[{"type":"string","enum":["auto"]},{"type":"integer","minimum":1,"maximum":50}]}}},
       "batch_size": {"type":"integer","nullable":true},
       "learning_rate_multiplier": {"type":"number","nullable":true},
       "prompt_loss_weight": {"type":"number","nullable":true},

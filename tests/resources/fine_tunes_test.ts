@@ -38,6 +38,34 @@ Deno.test("fineTunes.create posts the body as JSON", async () => {
   assertEquals(tune.events?.length, 1);
 });
 
+Deno.test("fineTunes.create takes the reference's hyperparameters.n_epochs too", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const tune = await client.fineTunes.create({
+    training_file: "file-train",
+    hyperparameters: { n_epochs: 3 },
+  });
+  assertEquals(last(server).body, {
+    training_file: "file-train",
+    hyperparameters: { n_epochs: 3 },
+  });
+  assertEquals(tune.hyperparams.n_epochs, 3);
+  const auto = await client.fineTunes.create({
+    training_file: "file-train",
+    hyperparameters: { n_epochs: "auto" },
+  });
+  assertEquals(auto.hyperparams.n_epochs, 4);
+  await assertRejects(
+    () =>
+      client.fineTunes.create({
+        training_file: "file-train",
+        hyperparameters: { n_epochs: 51 },
+      }),
+    BadRequestError,
+    "n_epochs",
+  );
+});
+
 Deno.test("fineTunes.create maps a missing training_file to BadRequestError", async () => {
   const [server, client] = await setup();
   await using _ = server;

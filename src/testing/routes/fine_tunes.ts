@@ -63,7 +63,11 @@ function newTune(id: string, body: Record<string, unknown>): FineTune {
       batch_size: (body.batch_size as number | undefined) ?? 4,
       learning_rate_multiplier:
         (body.learning_rate_multiplier as number | undefined) ?? 0.1,
-      n_epochs: (body.n_epochs as number | undefined) ?? 4,
+      // Either form: the seeds' n_epochs, or the reference's
+      // hyperparameters.n_epochs ("auto" is the default).
+      n_epochs: (body.n_epochs as number | undefined) ??
+        numberOr((body.hyperparameters as { n_epochs?: unknown })?.n_epochs) ??
+        4,
       prompt_loss_weight: (body.prompt_loss_weight as number | undefined) ??
         0.01,
     },
@@ -215,3 +219,8 @@ export const fineTuneRoutes: Route[] = [
     handle: listEvents,
   },
 ];
+
+// `value` if it is a number, else undefined.
+function numberOr(value: unknown): number | undefined {
+  return typeof value == "number" ? value : undefined;
+}
