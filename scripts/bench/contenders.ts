@@ -42,6 +42,18 @@ const CALL_BODY = {
   messages: [{ role: "user" as const, content: "Hello there" }],
 };
 
+/**
+ * The key and request bodies every contender sends, so that verify.ts can ask
+ * the mock what it answers them.
+ *
+ * @example
+ * ```ts
+ * import { REQUESTS } from "./contenders.ts";
+ * REQUESTS.call.messages[0].content; // "Hello there"
+ * ```
+ */
+export const REQUESTS = { key: KEY, stream: STREAM_BODY, call: CALL_BODY };
+
 interface Chunk {
   choices: { delta: { content?: string | null } }[];
 }

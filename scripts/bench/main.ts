@@ -6,7 +6,8 @@
  * Every timed or memory figure comes from a fresh subprocess per contender
  * (see child.ts), against the mock served by another process. The three
  * contenders run interleaved in each repetition, in rotating order, so load
- * from other processes hits all of them alike; reports use medians.
+ * from other processes hits all of them alike; reports use medians. A run
+ * whose content is not what the mock sent stops the bench (verify.ts).
  *
  * Flags: `--reps N` (default 7), `--cold N` cold starts per contender
  * (default 21), `--no-write` to print without touching docs/.
@@ -15,8 +16,10 @@
  */
 
 import { BUNDLES, measureBundles, OFFICIAL_BUNDLE } from "./bundle.ts";
+import { CALLS, STREAM_CHUNKS } from "./child.ts";
 import type { Name } from "./contenders.ts";
 import { type Report, writeReport } from "./report.ts";
+import { type Expected, expectedContent, verifyRun } from "./verify.ts";
 
 const NAMES: Name[] = ["raw", "ours", "official"];
 const here = new URL(".", import.meta.url).pathname;
@@ -58,10 +61,23 @@ async function startMock(): Promise<{ url: string; stop(): Promise<void> }> {
   };
 }
 
-async function runChild(name: Name, kind: string, url: string) {
+async function runChild(
+  name: Name,
+  kind: string,
+  url: string,
+  expected: Expected,
+) {
   const out = await new Deno.Command(Deno.execPath(), {
     // /proc/self/status is readable only with all permissions.
-    args: ["run", "-A", here + "child.ts", name, kind, url],
+    args: [
+      "run",
+      "-A",
+      here + "child.ts",
+      name,
+      kind,
+      url,
+      String(expected.call),
+    ],
     stdout: "piped",
     stderr: "piped",
   }).output();
@@ -70,7 +86,12 @@ async function runChild(name: Name, kind: string, url: string) {
       `${name} ${kind} failed: ${decoder.decode(out.stderr).slice(0, 2000)}`,
     );
   }
-  return JSON.parse(decoder.decode(out.stdout)) as Record<string, number>;
+  const result = JSON.parse(decoder.decode(out.stdout)) as Record<
+    string,
+    number
+  >;
+  verifyRun(kind, name, result, expected, CALLS);
+  return result;
 }
 
 // Rotates the order each repetition so no contender always goes first.
@@ -78,7 +99,12 @@ function order(rep: number): Name[] {
   return NAMES.map((_, i) => NAMES[(i + rep) % NAMES.length]);
 }
 
-async function series(kind: string, url: string, reps: number) {
+async function series(
+  kind: string,
+  url: string,
+  reps: number,
+  expected: Expected,
+) {
   const runs: Record<Name, Record<string, number>[]> = {
     raw: [],
     ours: [],
@@ -86,7 +112,7 @@ async function series(kind: string, url: string, reps: number) {
   };
   for (let rep = 0; rep < reps; rep++) {
     for (const name of order(rep)) {
-      runs[name].push(await runChild(name, kind, url));
+      runs[name].push(await runChild(name, kind, url, expected));
     }
     console.error(`  ${kind}: repetition ${rep + 1}/${reps} done`);
   }
@@ -166,11 +192,18 @@ async function main() {
   const coldStart = await coldStarts(cold);
   const mock = await startMock();
   try {
-    const stream = await series("stream", mock.url, reps);
-    const calls1 = await series("calls1", mock.url, reps);
-    const calls16 = await series("calls16", mock.url, reps);
-    const memory = await series("memory", mock.url, reps);
-    const upload = await series("upload", mock.url, Math.min(reps, 3));
+    // Every run's content is checked against this (verify.ts).
+    const expected = await expectedContent(mock.url, STREAM_CHUNKS);
+    const stream = await series("stream", mock.url, reps, expected);
+    const calls1 = await series("calls1", mock.url, reps, expected);
+    const calls16 = await series("calls16", mock.url, reps, expected);
+    const memory = await series("memory", mock.url, reps, expected);
+    const upload = await series(
+      "upload",
+      mock.url,
+      Math.min(reps, 3),
+      expected,
+    );
     const report: Report = {
       date: started.toISOString(),
       machine: { ...(await machine()), loadBefore },
