@@ -26,11 +26,15 @@ interface Bar {
 
 // One panel: a title, then per measure two bars (ours, official) on a
 // shared linear scale, a marker at the target and a line at the baseline.
+// The scale spans zero and every value, so a negative value (less memory
+// than raw) is a bar drawn leftwards from a zero line, never a negative width.
 function panel(title: string, bars: Bar[], y0: number, base?: number) {
-  const max =
-    Math.max(...bars.flatMap((b) => [b.ours, b.official, b.target ?? 0])) *
-    1.08;
-  const scale = (v: number) => LABEL + (v / max) * (W - LABEL - 90);
+  const values = bars.flatMap((b) => [b.ours, b.official, b.target ?? 0]);
+  const lo = Math.min(0, ...values) * 1.08;
+  const hi = Math.max(0, ...values) * 1.08;
+  const span = hi - lo || 1;
+  const scale = (v: number) => LABEL + ((v - lo) / span) * (W - LABEL - 90);
+  const zero = scale(0);
   const out = [
     `<text x="10" y="${y0 + 16}" font-weight="bold">${esc(title)}</text>`,
   ];
@@ -39,11 +43,12 @@ function panel(title: string, bars: Bar[], y0: number, base?: number) {
     out.push(`<text x="10" y="${y + BAR + 4}">${esc(b.label)}</text>`);
     for (const who of ["ours", "official"] as const) {
       const v = b[who];
+      const end = scale(v);
       out.push(
-        `<rect x="${LABEL}" y="${y}" width="${
-          (scale(v) - LABEL).toFixed(1)
+        `<rect x="${Math.min(zero, end).toFixed(1)}" y="${y}" width="${
+          Math.abs(end - zero).toFixed(1)
         }" height="${BAR}" fill="${COLORS[who]}"/>`,
-        `<text x="${(Math.max(LABEL, scale(v)) + 4).toFixed(1)}" y="${
+        `<text x="${(Math.max(zero, end) + 4).toFixed(1)}" y="${
           y + BAR - 3
         }" font-size="11">${esc(b.text(v))}</text>`,
       );
@@ -59,14 +64,12 @@ function panel(title: string, bars: Bar[], y0: number, base?: number) {
     }
     y += 10;
   }
-  if (base !== undefined) {
-    const bx = scale(base).toFixed(1);
-    out.push(
-      `<line x1="${bx}" x2="${bx}" y1="${y0 + 24}" y2="${
-        y - 6
-      }" stroke="#000" stroke-width="1"/>`,
-    );
-  }
+  const line = (x: number) =>
+    `<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${y0 + 24}" y2="${
+      y - 6
+    }" stroke="#000" stroke-width="1"/>`;
+  if (base !== undefined) out.push(line(scale(base)));
+  if (lo < 0) out.push(line(zero));
   return { svg: out.join("\n"), height: y - y0 };
 }
 
