@@ -89,6 +89,7 @@ async function main(
     // 200 parts sharing one 1 MiB buffer: the only 200 MB copy is the Blob's.
     const part = new Uint8Array(2 ** 20).fill(97);
     const file = new File(Array(UPLOAD_MIB).fill(part), "data.jsonl");
+    // The report's figure is the peak beyond this (medians.ts).
     result.rssBlobKiB = readStatus("VmRSS");
     result.bytes = await c.upload(file);
     if (result.bytes < UPLOAD_MIB * 2 ** 20) {

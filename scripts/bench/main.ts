@@ -18,6 +18,7 @@
 import { BUNDLES, measureBundles, OFFICIAL_BUNDLE } from "./bundle.ts";
 import { CALLS, STREAM_CHUNKS } from "./child.ts";
 import type { Name } from "./contenders.ts";
+import { median, pick, type Runs, uploadExtra } from "./medians.ts";
 import { type Report, writeReport } from "./report.ts";
 import { type Expected, expectedContent, verifyRun } from "./verify.ts";
 
@@ -28,13 +29,6 @@ const decoder = new TextDecoder();
 function flag(name: string, fallback: number): number {
   const at = Deno.args.indexOf(name);
   return at < 0 ? fallback : Number(Deno.args[at + 1]);
-}
-
-/** The median of `values` (mean of the middle two for an even count). */
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 async function startMock(): Promise<{ url: string; stop(): Promise<void> }> {
@@ -105,7 +99,7 @@ async function series(
   reps: number,
   expected: Expected,
 ) {
-  const runs: Record<Name, Record<string, number>[]> = {
+  const runs: Runs = {
     raw: [],
     ours: [],
     official: [],
@@ -117,26 +111,6 @@ async function series(
     console.error(`  ${kind}: repetition ${rep + 1}/${reps} done`);
   }
   return runs;
-}
-
-function pick(
-  runs: Record<Name, Record<string, number>[]>,
-  field: string,
-): Record<Name, number> {
-  const out = {} as Record<Name, number>;
-  for (const name of NAMES) out[name] = median(runs[name].map((r) => r[field]));
-  return out;
-}
-
-// Peak RSS beyond the process before the upload plus the file itself.
-function extra(runs: Record<Name, Record<string, number>[]>) {
-  const out = {} as Record<Name, number>;
-  for (const name of NAMES) {
-    out[name] = median(
-      runs[name].map((r) => r.hwmKiB - r.rssBeforeKiB - 200 * 1024),
-    );
-  }
-  return out;
 }
 
 async function coldStarts(n: number): Promise<Record<Name, number>> {
@@ -213,7 +187,7 @@ async function main() {
       calls1Ms: pick(calls1, "ms"),
       calls16Ms: pick(calls16, "ms"),
       memoryKiB: pick(memory, "hwmKiB"),
-      uploadExtraKiB: extra(upload),
+      uploadExtraKiB: uploadExtra(upload),
       coldMs: coldStart,
       bundles,
     };

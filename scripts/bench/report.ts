@@ -35,7 +35,7 @@ export interface Report {
   calls16Ms: Record<Name, number>;
   /** Peak RSS of a process streaming 20,000 chunks, KiB. */
   memoryKiB: Record<Name, number>;
-  /** Peak RSS of a 200 MiB upload beyond the idle process and the file, KiB. */
+  /** Peak RSS of a 200 MiB upload beyond the RSS once the file is built, KiB. */
   uploadExtraKiB: Record<Name, number>;
   /** Import + construct in a fresh process (raw: an empty script), ms. */
   coldMs: Record<Name, number>;
@@ -207,9 +207,9 @@ export function markdown(r: Report, analysis: string): string {
     } |`,
     "",
     "Uploads: a 200 MiB `File` through `files.create` (raw: `fetch` with a `FormData`",
-    "body); the figure is peak RSS minus the RSS before the file existed minus the file",
-    "itself, i.e. the copies made while sending (median of up to 3 runs; the mock drains the",
-    "body without buffering it).",
+    "body); the figure is peak RSS minus the RSS measured once the file is built, i.e. the",
+    "memory that sending it adds, with neither the file nor the cost of building it counted",
+    "(median of up to 3 runs; the mock drains the body without buffering it).",
     "",
     "| | raw | ours | official | target (ours) | |",
     "| --- | ---: | ---: | ---: | ---: | --- |",
