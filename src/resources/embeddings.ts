@@ -97,11 +97,19 @@ export class Embeddings {
     body: CreateEmbeddingRequest & { encoding_format?: "float" },
     options?: RequestOptions,
   ): APIPromise<CreateEmbeddingResponse>;
-  /** Embeds each input; a format not known until run time may give either. */
+  /** Embeds each input; a format chosen at run time may give either. */
+  create(
+    body: CreateEmbeddingRequest & { encoding_format: "float" | "base64" },
+    options?: RequestOptions,
+  ): APIPromise<CreateEmbeddingResponse<number[] | string>>;
+  /**
+   * Embeds each input, given params typed as a whole (`EmbeddingCreateParams`),
+   * as the official SDK types it: vectors of numbers, the default format.
+   */
   create(
     body: CreateEmbeddingRequest,
     options?: RequestOptions,
-  ): APIPromise<CreateEmbeddingResponse<number[] | string>>;
+  ): APIPromise<CreateEmbeddingResponse>;
   create(
     body: CreateEmbeddingRequest,
     options?: RequestOptions,

@@ -101,8 +101,11 @@ export interface FineTuningJob extends RequestID {
   validation_file: string | null;
   /** Services the job reports to. */
   integrations?: FineTuningJobWandbIntegration[] | null;
-  /** The seed used (newer servers; the 2.0.0 reference has none). */
-  seed?: number;
+  /**
+   * The seed used. Typed as present, as the API sends it and the official
+   * SDK types it, though the 2.0.0 reference's job has none.
+   */
+  seed: number;
   /** Unix time in seconds the job is expected to finish (newer servers). */
   estimated_finish?: number | null;
 }

@@ -19,9 +19,9 @@ export interface CreateModerationRequest {
 
 /**
  * The eleven policy categories of the 2.0.0 API; the names contain `/` and
- * `-`. The seeds' payloads have only seven: the four newer ones
- * (`harassment`, `harassment/threatening`, `self-harm/intent`,
- * `self-harm/instructions`) are optional in the results.
+ * `-`. Typed as always present, as the API sends them and the official SDK
+ * types them; the seeds' older payloads had only seven (no `harassment`,
+ * `harassment/threatening`, `self-harm/intent` or `self-harm/instructions`).
  */
 export type ModerationCategory =
   | "hate"
@@ -42,16 +42,16 @@ export interface ModerationCategories {
   hate: boolean;
   /** Hate that also threatens violence. */
   "hate/threatening": boolean;
-  /** Harassing language towards anyone (newer servers). */
-  harassment?: boolean;
-  /** Harassment that also threatens violence or serious harm (newer servers). */
-  "harassment/threatening"?: boolean;
+  /** Harassing language towards anyone. */
+  harassment: boolean;
+  /** Harassment that also threatens violence or serious harm. */
+  "harassment/threatening": boolean;
   /** Promotes or depicts self-harm. */
   "self-harm": boolean;
-  /** Says the speaker is engaging in or intends self-harm (newer servers). */
-  "self-harm/intent"?: boolean;
-  /** Encourages self-harm or tells how to do it (newer servers). */
-  "self-harm/instructions"?: boolean;
+  /** Says the speaker is engaging in or intends self-harm. */
+  "self-harm/intent": boolean;
+  /** Encourages self-harm or tells how to do it. */
+  "self-harm/instructions": boolean;
   /** Sexual content. */
   sexual: boolean;
   /** Sexual content involving minors. */
@@ -62,10 +62,7 @@ export interface ModerationCategories {
   "violence/graphic": boolean;
 }
 
-/**
- * The model's confidence, 0 to 1, for each category (the newer four only
- * from newer servers, as in {@link ModerationCategories}).
- */
+/** The model's confidence, 0 to 1, for each category. */
 export type ModerationCategoryScores = {
   [K in keyof ModerationCategories]: number;
 };
