@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { RequestOptions } from "./options.ts";
+import type { QueryValues, RequestOptions } from "./options.ts";
 
 // Every key of RequestOptions: the type fails to compile when one is added
 // there and not here, so no option is ever taken for a query field.
@@ -64,4 +64,26 @@ export function listArgs<Q extends object>(
     );
   }
   return [undefined, query as RequestOptions];
+}
+
+/**
+ * The `keys` of `query` that have a value, as the query a list method sends:
+ * a key left out (or `undefined`, or `null`) is not sent at all, so it
+ * leaves the client's `defaultQuery` for that key in place.
+ *
+ * @example
+ * ```ts ignore
+ * queryOf({ after: undefined, limit: 5, extra: 1 }, ["after", "limit"]); // { limit: 5 }
+ * ```
+ */
+export function queryOf<Q extends object>(
+  query: Q | undefined,
+  keys: readonly (keyof Q & string)[],
+): QueryValues | undefined {
+  let out: QueryValues | undefined;
+  for (const key of keys) {
+    const value = query?.[key];
+    if (value != null) (out ??= {})[key] = value as QueryValues[string];
+  }
+  return out;
 }

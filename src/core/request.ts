@@ -94,9 +94,11 @@ export function mergeHeaders(
     }
     if (value === null) delete target[name.toLowerCase()];
     else if (value !== undefined) {
-      // As `Headers` would take them: an array's values joined, a number or
-      // boolean as its text.
-      let text = Array.isArray(value) ? value.join(", ") : value;
+      // As `Headers` would take them: an array's values joined (its null
+      // and undefined ones left out), a number or boolean as its text.
+      let text = Array.isArray(value)
+        ? value.filter((v) => v != null).join(", ")
+        : value;
       if (
         typeof text == "object" ||
         /[\r\n\0\u0100-\uffff]/.test(text = String(text))

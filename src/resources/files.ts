@@ -9,7 +9,7 @@ import {
   APIConnectionTimeoutError,
   APIUserAbortError,
 } from "../core/errors.ts";
-import { listArgs } from "../core/list_args.ts";
+import { listArgs, queryOf } from "../core/list_args.ts";
 import type { RequestOptions } from "../core/options.ts";
 import { Page, type PagePromise, requestPage } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
@@ -109,7 +109,7 @@ export class Files {
     return requestPage(this.#t, {
       method: "GET",
       path: "/files",
-      query: { purpose: query?.purpose },
+      query: queryOf(query as FileListParams | undefined, ["purpose"]),
       page: Page,
     }, options);
   }

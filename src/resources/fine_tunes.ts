@@ -7,7 +7,7 @@
  */
 
 import type { APIPromise } from "../core/api_promise.ts";
-import { listArgs } from "../core/list_args.ts";
+import { listArgs, queryOf } from "../core/list_args.ts";
 import type { RequestOptions } from "../core/options.ts";
 import { Page, PagePromise, requestPage } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
@@ -153,7 +153,7 @@ export class FineTunes {
     return this.#t.request({
       method: "GET",
       path: path`/fine-tunes/${fineTuneId}/events`,
-      query: { stream: query?.stream ?? undefined },
+      query: queryOf(query, ["stream"]),
       ...(stream ? { stream } : { page: Page, promise: PagePromise }),
     }, { timeout: DAY, ...options });
   }

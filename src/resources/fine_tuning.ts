@@ -5,7 +5,7 @@
  */
 
 import type { APIPromise } from "../core/api_promise.ts";
-import { listArgs } from "../core/list_args.ts";
+import { listArgs, queryOf } from "../core/list_args.ts";
 import type { RequestOptions } from "../core/options.ts";
 import {
   CursorPage,
@@ -26,10 +26,8 @@ export type * from "./fine_tuning_types.ts";
 import * as Types from "./fine_tuning_types.ts";
 
 // Only the cursor fields go on the wire; a caller's extra keys are ignored.
-const cursor = (query?: FineTuningListParams) => ({
-  after: query?.after,
-  limit: query?.limit,
-});
+const cursor = (query?: FineTuningListParams) =>
+  queryOf(query, ["after", "limit"]);
 
 /**
  * `/fine_tuning/jobs/{id}/checkpoints`.

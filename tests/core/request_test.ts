@@ -122,7 +122,7 @@ Deno.test("header values: arrays are joined, numbers and booleans sent as text, 
   const { client, calls } = stubClient([() => json({ data: [] })]);
   await client.models.list({
     headers: {
-      "X-Multi": ["a", "b"],
+      "X-Multi": ["a", undefined, "b", null] as unknown as string[],
       "X-Count": 3 as unknown as string,
       "X-Flag": true as unknown as string,
     },

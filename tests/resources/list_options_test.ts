@@ -1,7 +1,7 @@
 // List methods that take a query before their options also take the options
 // alone in the query's place, as the official SDK does (code ported from it
 // writes `jobs.list({ signal })`), and refuse an object that mixes the two.
-import { APIUserAbortError, type OpenAI, Page, Stream } from "../../mod.ts";
+import OpenAI, { APIUserAbortError, Page, Stream } from "../../mod.ts";
 import type { RequestOptions } from "../../src/core/options.ts";
 import {
   assert,
@@ -145,4 +145,45 @@ Deno.test("files.list sends purpose as a query parameter and honours the options
     APIUserAbortError,
   );
   assertEquals(server.mock.requests.length, sent, "an aborted list was sent");
+});
+
+Deno.test("a list method leaves the client's defaultQuery in place for the fields it was not given", async () => {
+  const [server] = await setup();
+  await using _ = server;
+  const client = new OpenAI({
+    apiKey: "sk-test",
+    baseURL: server.url,
+    maxRetries: 0,
+    defaultQuery: { purpose: "fine-tune", limit: 5 },
+  });
+  const sent = () => new URL(last(server).url).searchParams.toString();
+  await client.files.list();
+  assertEquals(sent(), "purpose=fine-tune&limit=5");
+  await client.files.list({ purpose: "answers" });
+  assertEquals(sent(), "purpose=answers&limit=5");
+  await client.fineTuning.jobs.list();
+  assertEquals(sent(), "purpose=fine-tune&limit=5");
+  await client.fineTuning.jobs.list({ limit: 2 });
+  assertEquals(sent(), "purpose=fine-tune&limit=2");
+  await client.fineTunes.listEvents(FINE_TUNE);
+  assertEquals(sent(), "purpose=fine-tune&limit=5");
+});
+
+Deno.test("the mock's files.list keeps the files of the purpose asked for", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  const file = (name: string) =>
+    new File(['{"prompt":"a","completion":"b"}\n'], name);
+  await client.files.create({ file: file("a.jsonl"), purpose: "fine-tune" });
+  await client.files.create({
+    file: new File(['{"text":"doc"}\n'], "b.jsonl"),
+    purpose: "search",
+  });
+  const names = async (purpose?: string) =>
+    (await client.files.list(purpose ? { purpose } : undefined)).data
+      .map((f) => f.filename);
+  assertEquals(await names(), ["a.jsonl", "b.jsonl"]);
+  assertEquals(await names("fine-tune"), ["a.jsonl"]);
+  assertEquals(await names("search"), ["b.jsonl"]);
+  assertEquals(await names("answers"), []);
 });

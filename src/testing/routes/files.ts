@@ -117,10 +117,18 @@ export const fileRoutes: Route[] = [
     operationId: "listFiles",
     method: "GET",
     path: "/files",
-    handle: (ctx) => ({
-      object: "list",
-      data: [...storedFiles(ctx.state).values()].map((f) => f.meta),
-    }),
+    // `?purpose=` keeps the files of that purpose, as the API filters them
+    // (newer than the 2.0.0 spec, which has no query here).
+    handle: (ctx) => {
+      const purpose = ctx.query.get("purpose");
+      const files = [...storedFiles(ctx.state).values()].map((f) => f.meta);
+      return {
+        object: "list",
+        data: purpose === null
+          ? files
+          : files.filter((f) => f.purpose === purpose),
+      };
+    },
   },
   {
     operationId: "createFile",
