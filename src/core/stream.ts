@@ -193,8 +193,22 @@ export class Stream<T> implements AsyncIterable<T> {
   // at all, hence the explicit abort. The cancel is not awaited: a tee()
   // branch's cancel resolves only once its sibling is cancelled too.
   #open<V>(raw?: boolean): AsyncGenerator<V, void> {
-    const reader = this.#take().getReader();
-    const events = this.#read(reader, raw) as AsyncGenerator<V, void>;
+    const body = this.#take();
+    // A byte stream (as fetch's body is) is read into one buffer of our own,
+    // reused by every read: a default reader gets a fresh 64 KiB buffer per
+    // chunk in Deno, which made reading ~3× slower and doubled peak memory.
+    let reader: Reader;
+    let buffer: ArrayBuffer | undefined;
+    try {
+      reader = body.getReader({ mode: "byob" }) as Reader;
+      buffer = new ArrayBuffer(65536);
+    } catch {
+      reader = body.getReader() as Reader;
+    }
+    const events = this.#read(reader, raw, buffer) as AsyncGenerator<
+      V,
+      void
+    >;
     const end = events.return;
     events.return = (value) => {
       if (!this.#started && this.#owner) this.controller.abort();
@@ -225,8 +239,9 @@ export class Stream<T> implements AsyncIterable<T> {
   // Yields parsed chunks, or (raw) the validated `data` strings. One reader,
   // one decoder and one push parser: no extra TransformStream on the hot path.
   async *#read(
-    reader: ReadableStreamDefaultReader<Uint8Array>,
+    reader: Reader,
     raw?: boolean,
+    buffer?: ArrayBuffer,
   ): AsyncGenerator<T | string> {
     this.#started = true;
     // The parser strips the stream's leading BOM itself. Deno's streaming
@@ -271,7 +286,11 @@ export class Stream<T> implements AsyncIterable<T> {
         if (timer) refTimer(timer, true);
         else if (idleTimeout > 0 && idleTimeout < 2 ** 31) check();
         try {
-          result = await reader.read();
+          result = await reader.read(buffer && new Uint8Array(buffer));
+          // The view's buffer came back to us: the next read fills it again.
+          if (buffer && result.value) {
+            buffer = result.value.buffer as ArrayBuffer;
+          }
         } catch (err) {
           cause = err;
         }
@@ -338,6 +357,12 @@ export class Stream<T> implements AsyncIterable<T> {
       stop();
     }
   }
+}
+
+// A default or BYOB reader of the body; `read` takes a view only in the second.
+interface Reader {
+  read(view?: Uint8Array): Promise<ReadableStreamReadResult<Uint8Array>>;
+  cancel(reason?: unknown): Promise<void>;
 }
 
 function parseEvent(event: ServerSentEvent, headers?: Headers): unknown {

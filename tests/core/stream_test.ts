@@ -301,3 +301,65 @@ Deno.test("a stream request is sent with the key and the stream flag", async () 
   assertEquals(mock.requests[0].body, streamBody);
   assertEquals(mock.requests[0].headers.authorization, MASKED_KEY);
 });
+
+/**
+ * A byte stream of `events`, one per pull, that records the size of the view
+ * each pull is asked to fill (0 when the reader brought none).
+ */
+function byteSource(events: string[]) {
+  const views: number[] = [];
+  const pending = events.map((event) => encoder.encode(event));
+  const body = new ReadableStream({
+    type: "bytes",
+    pull(controller) {
+      const request = controller.byobRequest;
+      const view = request?.view;
+      views.push(view?.byteLength ?? 0);
+      const bytes = pending.shift();
+      if (!bytes) {
+        controller.close();
+        request?.respond(0);
+      } else if (view) {
+        // What does not fit waits for the next pull.
+        const n = Math.min(bytes.byteLength, view.byteLength);
+        new Uint8Array(view.buffer, view.byteOffset, n).set(
+          bytes.subarray(0, n),
+        );
+        if (n < bytes.byteLength) pending.unshift(bytes.subarray(n));
+        request!.respond(n);
+      } else controller.enqueue(bytes);
+    },
+  });
+  return { body, views };
+}
+
+Deno.test("a byte-stream body is read into one buffer of the stream's own (BYOB), as fetch bodies are", async () => {
+  const events = ['data: {"n":1}\n\n', 'data: {"n":2}\n\n', "data: [DONE]\n\n"];
+  const { body, views } = byteSource(events);
+  assertEquals(await collect(Stream.fromReadableStream(body)), [
+    { n: 1 },
+    { n: 2 },
+  ]);
+  // Every pull had a 64 KiB view to fill: no fresh buffer per chunk.
+  assert(views.length >= events.length, String(views));
+  assert(views.every((size) => size === 65536), String(views));
+});
+
+Deno.test("tee() of a byte-stream body gives both branches everything", async () => {
+  const events = ['data: {"n":1}\n\n', 'data: {"n":2}\n\n', "data: [DONE]\n\n"];
+  const [a, b] = Stream.fromReadableStream(byteSource(events).body).tee();
+  assertEquals(await Promise.all([collect(a), collect(b)]), [
+    [{ n: 1 }, { n: 2 }],
+    [{ n: 1 }, { n: 2 }],
+  ]);
+});
+
+Deno.test("an event larger than the read buffer arrives whole, split over reads", async () => {
+  const big = "x".repeat(150_000);
+  const { body, views } = byteSource([
+    `data: {"big":"${big}"}\n\n`,
+    "data: [DONE]\n\n",
+  ]);
+  assertEquals(await collect(Stream.fromReadableStream(body)), [{ big }]);
+  assert(views.length >= 4, String(views));
+});
