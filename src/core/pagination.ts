@@ -36,10 +36,10 @@ export interface ListEnvelope<Item> {
 export class Page<Item> implements AsyncIterable<Item> {
   /** The items of this page. */
   data: Item[];
-  /** The envelope's `object` field, usually `"list"`. */
-  object: string | undefined;
-  /** Whether the server says more items follow (cursor lists only). */
-  has_more: boolean | undefined;
+  /** The envelope's `object` field: `"list"` (also when a server left it out). */
+  object: string;
+  /** Whether the server says more items follow (cursor lists; false when absent). */
+  has_more: boolean;
   /** The request that produced this page. */
   protected readonly requester: Requester;
   /** The request that produced this page. */
@@ -58,8 +58,8 @@ export class Page<Item> implements AsyncIterable<Item> {
     this.spec = spec;
     this.options = options;
     this.data = Array.isArray(body?.data) ? body.data : [];
-    this.object = body?.object;
-    this.has_more = body?.has_more;
+    this.object = body?.object ?? "list";
+    this.has_more = body?.has_more === true;
   }
 
   /** Whether another page follows; {@link Page.iterPages} stops when false. */
@@ -136,9 +136,13 @@ export class Page<Item> implements AsyncIterable<Item> {
  * ```
  */
 export class CursorPage<Item extends { id: string }> extends Page<Item> {
-  /** True while the server reports `has_more` and this page is not empty. */
+  /**
+   * True while the server reports `has_more` and this page's last item has an
+   * id to continue after (none on an empty page, or one whose last item has
+   * no id), so a `for await` never asks for a page it cannot fetch.
+   */
   override hasNextPage(): boolean {
-    return this.has_more === true && this.data.length > 0;
+    return this.has_more && !!this.#after();
   }
 
   /** The same request with `after` set to this page's last id, if it has one. */
@@ -174,7 +178,8 @@ export class CursorPage<Item extends { id: string }> extends Page<Item> {
  * for await (const model of client.models.list()) console.log(model.id);
  * ```
  */
-export class PagePromise<P, Item> extends APIPromise<P>
+export class PagePromise<P, Item = P extends Page<infer I> ? I : never>
+  extends APIPromise<P>
   implements AsyncIterable<Item> {
   /** Awaits the first page, then walks its items and those of the pages after it. */
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {

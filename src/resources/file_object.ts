@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Page } from "../core/pagination.ts";
+import type { CursorPage } from "../core/pagination.ts";
 import type { AnyString, RequestID } from "./shared.ts";
 
 /** An uploaded file as the API describes it (the spec's `OpenAIFile`). */
@@ -40,4 +40,4 @@ export type FilePurpose =
   | AnyString;
 
 /** The official SDK's name for a page of files. */
-export type FileObjectsPage = Page<FileObject>;
+export type FileObjectsPage = CursorPage<FileObject>;

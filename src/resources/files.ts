@@ -11,7 +11,11 @@ import {
 } from "../core/errors.ts";
 import { listArgs, queryOf } from "../core/list_args.ts";
 import type { RequestOptions } from "../core/options.ts";
-import { Page, type PagePromise, requestPage } from "../core/pagination.ts";
+import {
+  CursorPage,
+  type PagePromise,
+  requestPage,
+} from "../core/pagination.ts";
 import { path } from "../core/request.ts";
 import { sleep } from "../core/sleep.ts";
 import { check, type Requester } from "../core/transport.ts";
@@ -40,10 +44,20 @@ export interface FileCreateParams {
   purpose: FilePurpose;
 }
 
-/** The query of `files.list`. */
+/**
+ * The query of `files.list`. The 2.0.0 spec lists files in one page; the API
+ * now pages them with a cursor, which these fields (as in the official SDK)
+ * drive. A server that sends no `has_more` gives one page, as before.
+ */
 export interface FileListParams {
   /** Only the files uploaded for this purpose. */
   purpose?: FilePurpose;
+  /** The id of the file to list after (set for you when paging). */
+  after?: string;
+  /** How many files per page. */
+  limit?: number;
+  /** By creation time: `"desc"` (the API's default) or `"asc"`. */
+  order?: "asc" | "desc";
 }
 
 /** The result of deleting a file. */
@@ -90,27 +104,37 @@ export class Files {
     );
   }
 
-  /** Lists the files of your organisation, those of one `purpose` if given. */
+  /**
+   * Lists the files of your organisation, those of one `purpose` if given,
+   * following the cursor (`after`) while the server says `has_more`.
+   */
   list(
     query?: FileListParams,
     options?: RequestOptions,
-  ): PagePromise<Page<FileObject>, FileObject>;
+  ): PagePromise<CursorPage<FileObject>, FileObject>;
   /**
    * Lists the files of your organisation with request options only, as in v4
    * of the official SDK; an object mixing `purpose` and request options is a
    * `TypeError`.
    */
-  list(options?: RequestOptions): PagePromise<Page<FileObject>, FileObject>;
+  list(
+    options?: RequestOptions,
+  ): PagePromise<CursorPage<FileObject>, FileObject>;
   list(
     query?: FileListParams | RequestOptions,
     options?: RequestOptions,
-  ): PagePromise<Page<FileObject>, FileObject> {
+  ): PagePromise<CursorPage<FileObject>, FileObject> {
     [query, options] = listArgs(query, options);
     return requestPage(this.#t, {
       method: "GET",
       path: "/files",
-      query: queryOf(query as FileListParams | undefined, ["purpose"]),
-      page: Page,
+      query: queryOf(query as FileListParams | undefined, [
+        "purpose",
+        "after",
+        "limit",
+        "order",
+      ]),
+      page: CursorPage,
     }, options);
   }
 

@@ -61,3 +61,41 @@ Deno.test("getNextPage rejects without a request on a list without a cursor", as
   await assertRejects(() => page.getNextPage(), OpenAIError, "No next page");
   assertEquals(calls.length, 1);
 });
+
+Deno.test("a cursor page whose last item has no id has no next page: iteration ends instead of throwing", async () => {
+  for (const last of [{ object: "x" }, { id: "" }, { id: null }]) {
+    const { client, calls } = stubClient([
+      () => json({ object: "list", data: [job("a"), last], has_more: true }),
+    ]);
+    const page = await client.fineTuning.jobs.list();
+    assertEquals(page.hasNextPage(), false);
+    const seen: unknown[] = [];
+    for await (const item of client.fineTuning.jobs.list()) seen.push(item);
+    assertEquals(seen.length, 2);
+    assertEquals(calls.length, 2);
+  }
+});
+
+Deno.test("has_more and object are always set, as the official SDK sets them", async () => {
+  const { client } = stubClient([() => json({ data: [job("a")] })]);
+  const page = await client.fineTuning.jobs.list();
+  assertEquals([page.has_more, page.object], [false, "list"]);
+});
+
+Deno.test("files.list follows the cursor while has_more, with the caller's limit and purpose", async () => {
+  const file = (id: string) => ({ id, object: "file", purpose: "fine-tune" });
+  const { client, calls } = stubClient([
+    () =>
+      json({ object: "list", data: [file("a"), file("b")], has_more: true }),
+    () => json({ object: "list", data: [file("c")], has_more: false }),
+  ]);
+  const ids: string[] = [];
+  for await (const f of client.files.list({ purpose: "fine-tune", limit: 2 })) {
+    ids.push(f.id);
+  }
+  assertEquals(ids, ["a", "b", "c"]);
+  assertEquals(calls.map((c) => new URL(c.url).search), [
+    "?purpose=fine-tune&limit=2",
+    "?purpose=fine-tune&limit=2&after=b",
+  ]);
+});

@@ -19,6 +19,7 @@ import OpenAI, {
   type JobListParams,
   type ModerationCreateParams,
   type ModerationResult,
+  type PagePromise,
   type Stream,
 } from "../../mod.ts";
 import { assert, assertEquals } from "../_assert.ts";
@@ -139,3 +140,12 @@ Deno.test("types follow the spec where payloads vary, and the official SDK where
   assert(typeof embeddingFormats === "function");
   assertEquals([referenceEvent.object, unknownStatus], ["event", "paused"]);
 });
+
+// PagePromise takes the page type alone, as the official SDK's does.
+export function officialPageTypes(client: OpenAI) {
+  const jobs: PagePromise<OpenAI.FineTuning.Jobs.FineTuningJobsPage> = client
+    .fineTuning.jobs.list();
+  const files: PagePromise<OpenAI.Files.FileObjectsPage> = client.files.list();
+  const hasMore = async (): Promise<boolean> => (await jobs).has_more;
+  return [jobs, files, hasMore] as const;
+}
