@@ -62,8 +62,7 @@ export async function toFile(
   const data = await input;
   const { type, signal, lastModified } = options;
   if (data instanceof Blob) {
-    const fileName = name ??
-      (data instanceof File ? data.name : unnamed(type ?? data.type));
+    const fileName = name ?? blobName(data) ?? unnamed(type ?? data.type);
     if (
       data instanceof File && data.name === fileName &&
       (type === undefined || type === data.type) && lastModified === undefined
@@ -201,6 +200,21 @@ function unnamed(type: string | undefined): string {
 }
 
 // A Node ReadStream has a `path`, a Bun file or a named blob-like a `name`.
+/**
+ * A blob's own name: a `File`'s name, else the last segment of a `name` or
+ * `path` it carries (Bun's `Bun.file()` is a `Blob` with a `name` that is a
+ * path), else undefined.
+ *
+ * @example
+ * ```ts
+ * import { blobName } from "./to_file.ts";
+ * blobName(Object.assign(new Blob(["x"]), { name: "/tmp/train.jsonl" })); // "train.jsonl"
+ * ```
+ */
+export function blobName(blob: Blob): string | undefined {
+  return blob instanceof File && blob.name ? blob.name : ownName(blob);
+}
+
 function ownName(value: object): string | undefined {
   const { name, path } = value as { name?: unknown; path?: unknown };
   const full = typeof name === "string" && name ? name : path;

@@ -11,6 +11,7 @@ import { readsBlobPartsWhole } from "./env.ts";
 import { APIConnectionTimeoutError, APIUserAbortError } from "./errors.ts";
 import type { RequestOptions } from "./options.ts";
 import {
+  blobName,
   describe,
   hasExtension,
   isAsyncIterable,
@@ -48,8 +49,7 @@ export type Uploadable =
  * ```
  */
 export function partName(field: string, blob: Blob): string {
-  if (blob instanceof File && blob.name) return blob.name;
-  return withExtension(field, blob.type);
+  return blobName(blob) ?? withExtension(field, blob.type);
 }
 
 // 128 KiB slices kept a 200 MiB upload's peak to ~50 MiB over the file on

@@ -568,3 +568,24 @@ Deno.test("sourceName: a fetched response is named by its URL, sensibly", async 
     "blob.wav",
   ]);
 });
+
+Deno.test("a Blob that carries a name or path (as Bun.file does) keeps its file name", async () => {
+  // Bun.file("/tmp/train.jsonl") is a Blob, not a File, whose name is the path.
+  const bunFile = Object.assign(
+    new Blob(['{"prompt":"a","completion":"b"}\n'], {
+      type: "application/octet-stream",
+    }),
+    { name: "/tmp/data/train.jsonl" },
+  );
+  assertEquals(partName("file", bunFile), "train.jsonl");
+  assertEquals((await toFile(bunFile)).name, "train.jsonl");
+  const form = await multipart({ file: bunFile, purpose: "fine-tune" }, [
+    "file",
+  ]);
+  assertEquals((form.get("file") as File).name, "train.jsonl");
+  // A plain Blob still gets the field name (or blob) with a guessed extension.
+  assertEquals(
+    partName("file", new Blob(["x"], { type: "audio/mpeg" })),
+    "file.mp3",
+  );
+});
