@@ -99,8 +99,9 @@ function appendValue(form: FormData, field: string, value: unknown): void {
  * Builds the `FormData` of a multipart request. Numbers and booleans become
  * strings; `undefined` fields, and `null` ones other than files (which
  * throw), are left out; an array becomes one
- * part per item under the same field name (`tags: ["a", "b"]` sends `tags=a`
- * and `tags=b`, no `[]` suffix). Fields named in `fileFields` must hold a
+ * part per item under the field name with `[]`, as the official SDK sends
+ * them and the API reads them (`timestamp_granularities: ["word"]` sends
+ * `timestamp_granularities[]=word`). Fields named in `fileFields` must hold a
  * `File` or `Blob` (postForm reads responses and streams into files first);
  * anything else throws a `TypeError` that names the field, as does, with
  * `needsExtension` (the audio endpoints), a file name without an extension.
@@ -146,7 +147,7 @@ export function multipart(
     } else if (value === null) {
       continue;
     } else if (Array.isArray(value)) {
-      for (const item of value) appendValue(form, field, item);
+      for (const item of value) appendValue(form, field + "[]", item);
     } else {
       appendValue(form, field, value);
     }

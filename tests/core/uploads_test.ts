@@ -130,7 +130,7 @@ Deno.test("toFile: other inputs are a TypeError naming them", async () => {
   await assertRejects(() => bad(Promise.resolve(7)), TypeError, "number 7");
 });
 
-Deno.test("multipart: scalars as strings, nullish left out, arrays repeated", () => {
+Deno.test("multipart: scalars as strings, nullish left out, arrays as name[] per item (as the official SDK)", () => {
   const form = multipart({
     prompt: "hi",
     n: 2,
@@ -145,9 +145,9 @@ Deno.test("multipart: scalars as strings, nullish left out, arrays repeated", ()
     ["n", "2"],
     ["temperature", "0.5"],
     ["echo", "false"],
-    ["tags", "a"],
-    ["tags", "1"],
-    ["tags", "true"],
+    ["tags[]", "a"],
+    ["tags[]", "1"],
+    ["tags[]", "true"],
   ]);
 });
 
