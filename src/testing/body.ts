@@ -12,17 +12,26 @@ export interface ReadBody {
   error?: string;
 }
 
+// A name sent more than once (an array field, `name[]`) records every value,
+// in order, as an array.
 async function formRecord(
   request: Request,
-): Promise<Record<string, string | File>> {
-  const record: Record<string, string | File> = {};
-  for (const [name, value] of await request.formData()) record[name] = value;
+): Promise<Record<string, string | File | (string | File)[]>> {
+  const record: Record<string, string | File | (string | File)[]> = {};
+  for (const [name, value] of await request.formData()) {
+    const seen = record[name];
+    record[name] = seen === undefined
+      ? value
+      : Array.isArray(seen)
+      ? [...seen, value]
+      : [seen, value];
+  }
   return record;
 }
 
 /**
  * Parses `request`'s body by its content type: multipart and URL-encoded
- * forms become a record of fields, `text/*` stays text, anything else must
+ * forms become a record of fields (a repeated name: an array of its values), `text/*` stays text, anything else must
  * be JSON (an empty body is undefined).
  *
  * @example

@@ -158,3 +158,20 @@ Deno.test("the models option must be an array of ids or true", () => {
   new MockOpenAI({ models: true });
   new MockOpenAI({ models: [] });
 });
+
+Deno.test("a form field sent more than once is recorded with every value", async () => {
+  const mock = new MockOpenAI({ apiKey: KEY });
+  const form = new FormData();
+  form.append("file", new File(["x"], "talk.mp3", { type: "audio/mpeg" }));
+  form.append("model", "whisper-1");
+  form.append("timestamp_granularities[]", "word");
+  form.append("timestamp_granularities[]", "segment");
+  await mock.fetch("http://mock/v1/audio/transcriptions", {
+    method: "POST",
+    headers: { authorization: `Bearer ${KEY}` },
+    body: form,
+  }).then((res) => res.body?.cancel());
+  const body = mock.requests[0].body as Record<string, unknown>;
+  assertEquals(body["timestamp_granularities[]"], ["word", "segment"]);
+  assertEquals(body.model, "whisper-1");
+});
