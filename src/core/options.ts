@@ -30,7 +30,7 @@ export type HeadersLike =
   | Headers
   | Iterable<readonly (string | null | undefined)[]>;
 
-/** Query-string values; `undefined` entries are left out. */
+/** Query-string values; `undefined` and `null` entries are left out. */
 export type QueryValues = Record<
   string,
   string | number | boolean | null | undefined

@@ -91,7 +91,10 @@ export class Files {
     this.#t = transport;
   }
 
-  /** Uploads a file; a `file` that is not a `File` or `Blob` rejects before sending. */
+  /**
+   * Uploads a file; a `file` that is not a `File`, `Blob`, `Response`, byte stream or async iterable rejects
+   * before sending.
+   */
   create(
     body: FileCreateParams,
     options?: RequestOptions,

@@ -88,7 +88,8 @@ export class Images {
 
   /**
    * Edits or extends an image from a prompt (multipart). An `image` or
-   * `mask` that is not a `File` or `Blob` rejects before sending.
+   * `mask` that is not a `File`, `Blob`, `Response`, byte stream or async iterable rejects
+   * before sending.
    */
   edit(
     body: ImageEditParams,
@@ -103,8 +104,8 @@ export class Images {
   }
 
   /**
-   * Makes variations of an image (multipart). An `image` that is not a
-   * `File` or `Blob` rejects before sending.
+   * Makes variations of an image (multipart). An `image` that is not
+   * a `File`, `Blob`, `Response`, byte stream or async iterable rejects before sending.
    */
   createVariation(
     body: ImageCreateVariationParams,

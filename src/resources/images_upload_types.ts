@@ -10,7 +10,10 @@ import type { ImageResponseFormat, ImageSize } from "./images.ts";
 
 /** The fields of `images.createVariation`. */
 export interface ImageCreateVariationParams {
-  /** A square PNG under 4 MB, as a `File` or `Blob`; wrap other data with `toFile`. */
+  /**
+   * A square PNG under 4 MB: a `File`, `Blob`, `Response`, byte stream or async iterable (read
+   * first); wrap bytes with `toFile`.
+   */
   image: Uploadable;
   /** Images to make, 1 to 10 (default 1). */
   n?: number | null;

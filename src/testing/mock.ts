@@ -224,7 +224,9 @@ export class MockOpenAI {
 
   /**
    * Calls `handle` in-process, like `fetch` would over the network: rejects
-   * when the request's signal aborts, and then errors the body being read.
+   * when the request's signal aborts, and then errors the body being read. A
+   * URL that is not http(s) (the official SDK's `data:,` probe) goes to the
+   * real `fetch`, unrecorded.
    */
   readonly fetch = async (
     input: RequestInfo | URL,
