@@ -187,3 +187,23 @@ Deno.test("the mock's files.list keeps the files of the purpose asked for", asyn
   assertEquals(await names("search"), ["b.jsonl"]);
   assertEquals(await names("answers"), []);
 });
+
+Deno.test("the mock pages files.list with limit and after, and the client follows it", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  for (const name of ["a.jsonl", "b.jsonl", "c.jsonl"]) {
+    await client.files.create({
+      file: new File(['{"prompt":"a","completion":"b"}\n'], name),
+      purpose: "fine-tune",
+    });
+  }
+  const names: string[] = [];
+  for await (const f of client.files.list({ limit: 2 })) names.push(f.filename);
+  assertEquals(names, ["a.jsonl", "b.jsonl", "c.jsonl"]);
+  const lists = server.mock.requests.filter((r) =>
+    r.method === "GET" && r.path === "/files"
+  );
+  assertEquals(lists.length, 2);
+  const first = await client.files.list({ limit: 2 });
+  assertEquals([first.data.length, first.has_more], [2, true]);
+});

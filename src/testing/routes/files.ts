@@ -15,6 +15,7 @@ import type { FileDeleted } from "../../resources/files.ts";
 import { MOCK_CREATED } from "../echo.ts";
 import { errorResponse, invalidChoice } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
+import { cursorList } from "./fine_tuning.ts";
 
 /** An uploaded file as the mock keeps it. */
 export interface StoredFile {
@@ -117,17 +118,18 @@ export const fileRoutes: Route[] = [
     operationId: "listFiles",
     method: "GET",
     path: "/files",
-    // `?purpose=` keeps the files of that purpose, as the API filters them
-    // (newer than the 2.0.0 spec, which has no query here).
+    // `?purpose=` keeps the files of that purpose, and `limit`/`after` page
+    // them (up to 10,000 a page), as the API does now (newer than the 2.0.0
+    // spec, which lists files in one page with no query).
     handle: (ctx) => {
       const purpose = ctx.query.get("purpose");
       const files = [...storedFiles(ctx.state).values()].map((f) => f.meta);
-      return {
-        object: "list",
-        data: purpose === null
-          ? files
-          : files.filter((f) => f.purpose === purpose),
-      };
+      return cursorList(
+        purpose === null ? files : files.filter((f) => f.purpose === purpose),
+        ctx.query,
+        10_000,
+        10_000,
+      );
     },
   },
   {

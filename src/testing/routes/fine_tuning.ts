@@ -118,7 +118,7 @@ function checkpoints(job: FineTuningJob): FineTuningJobCheckpoint[] {
 
 /**
  * Answers a cursor-paginated list: the items after the one whose id is
- * `after`, at most `limit` of them (default `defaultLimit`, 1 to 100).
+ * `after`, at most `limit` of them (default `defaultLimit`, 1 to `maxLimit`).
  *
  * @example
  * ```ts
@@ -132,15 +132,16 @@ export function cursorList<Item extends { id: string }>(
   items: Item[],
   query: URLSearchParams,
   defaultLimit: number,
+  maxLimit = 100,
 ): Response | Record<string, unknown> {
   const rawLimit = query.get("limit");
   const limit = rawLimit === null ? defaultLimit : Number(rawLimit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
     return errorResponse(
       400,
       `Invalid limit ${
         JSON.stringify(rawLimit)
-      }: expected a whole number from 1 to 100`,
+      }: expected a whole number from 1 to ${maxLimit}`,
       { param: "limit" },
     );
   }
