@@ -66,17 +66,19 @@ export class APIError extends OpenAIError {
   declare readonly requestID: string | null | undefined;
 
   /**
-   * Builds an error from a status, the parsed error object, a message and the headers.
+   * Builds an error from a status, the parsed error object, a message and the
+   * headers. As in the official SDK, the message it shows is the status and
+   * the error's own message, else `message` (`429 Rate limit reached`).
    * Prefer {@link makeAPIError}, which picks the subclass for the status.
    */
   constructor(
     status: number | undefined,
     error: APIErrorBody | undefined,
-    message: string,
+    message: string | undefined,
     headers?: Headers,
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(describe(status, error?.message || message), options);
     this.status = status;
     this.headers = headers;
     this.error = error;
@@ -265,19 +267,29 @@ export function makeAPIError(
     | undefined;
   if (typeof error == "string") error = { message: error };
   else if (typeof error != "object" || !error) error = undefined;
-  // Without an error object the raw body is the most useful detail.
-  let detail: unknown = error?.message ??
-    (typeof body == "string" ? body.slice(0, 500) : "");
+  // Without an error message the raw body is the most useful detail.
+  const err =
+    new (status === undefined
+      ? APIError
+      : byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(
+      status,
+      error,
+      status === undefined
+        ? "Stream error"
+        : typeof body == "string"
+        ? body.slice(0, 500)
+        : "",
+      headers,
+    );
+  err.message += suffix;
+  return err;
+}
+
+// Worded as the official SDK words them: `404 Not found`, `404 status code
+// (no body)`, an object message as JSON.
+function describe(status: number | undefined, detail: unknown): string {
   if (typeof detail != "string") detail = JSON.stringify(detail);
-  // Worded as the official SDK words them.
-  return new (status === undefined
-    ? APIError
-    : byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(
-    status,
-    error,
-    (status === undefined
-      ? detail || "Stream error"
-      : status + " " + (detail || "status code (no body)")) + suffix,
-    headers,
-  );
+  return status === undefined
+    ? (detail as string) || "(no status code or body)"
+    : status + " " + (detail || "status code (no body)");
 }

@@ -32,7 +32,9 @@ export function retryDelay(
   let wait = ms ? Number(ms) : NaN;
   if (Number.isNaN(wait) && after) {
     wait = Number(after) * 1000;
-    if (Number.isNaN(wait)) wait = Math.max(0, Date.parse(after) - now());
+    // A date already past (a stale proxy's, a skewed clock) falls back to
+    // backoff, as in the official SDK: retrying at once would hammer the server.
+    if (Number.isNaN(wait)) wait = Date.parse(after) - now();
   }
   return wait >= 0 && wait <= 60_000
     ? wait

@@ -230,3 +230,39 @@ Deno.test("each status class narrows status, as the official SDK's types do", ()
   const none: undefined = new APIConnectionError().status;
   assertEquals(none, undefined);
 });
+
+Deno.test("an error constructed directly words its message as the official SDK does", () => {
+  const headers = new Headers({ "x-request-id": "req_1" });
+  const cases: [APIError, string][] = [
+    [
+      new RateLimitError(
+        429,
+        { message: "Rate limit reached" },
+        undefined,
+        headers,
+      ),
+      "429 Rate limit reached",
+    ],
+    [new APIError(500, undefined, "boom"), "500 boom"],
+    [
+      new InternalServerError(
+        503,
+        { message: "overloaded" },
+        "ignored",
+        headers,
+      ),
+      "503 overloaded",
+    ],
+    [new APIError(404, undefined, undefined), "404 status code (no body)"],
+    [new APIError(undefined, undefined, undefined), "(no status code or body)"],
+  ];
+  assertEquals(cases.map(([err]) => err.message), cases.map(([, m]) => m));
+  assertEquals(cases[0][0].requestID, "req_1");
+});
+
+Deno.test("an error whose message is empty shows the body instead of '(no body)'", () => {
+  const body = '{"error":{"message":"","code":"c"}}';
+  const err = makeAPIError(400, body);
+  assertEquals(err.message, `400 ${body}`);
+  assertEquals(err.code, "c");
+});

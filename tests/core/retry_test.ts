@@ -44,9 +44,11 @@ Deno.test("retryDelay: retry-after-ms, Retry-After seconds and HTTP-date", () =>
   assertEquals(retryDelay(0, h({ "retry-after": "1.5" }), r, now), 1500);
   const date = new Date(NOW + 3000).toUTCString();
   assertEquals(retryDelay(0, h({ "retry-after": date }), r, now), 3000);
-  // A date in the past means "now".
+  // A date already past (a stale proxy's, a skewed clock) falls back to
+  // backoff, as in the official SDK, instead of retrying at once every time.
   const past = new Date(NOW - 60_000).toUTCString();
-  assertEquals(retryDelay(0, h({ "retry-after": past }), r, now), 0);
+  assertEquals(retryDelay(0, h({ "retry-after": past }), r, now), 437.5);
+  assertEquals(retryDelay(2, h({ "retry-after": past }), r, now), 1750);
   // retry-after-ms wins over Retry-After.
   assertEquals(
     retryDelay(0, h({ "retry-after-ms": "20", "retry-after": "9" }), r, now),
