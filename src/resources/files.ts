@@ -127,18 +127,13 @@ export class Files {
     query?: FileListParams | RequestOptions,
     options?: RequestOptions,
   ): PagePromise<CursorPage<FileObject>, FileObject> {
-    [query, options] = listArgs(query, options);
+    const [fields, rest] = listArgs<FileListParams>(query, options);
     return requestPage(this.#t, {
       method: "GET",
       path: "/files",
-      query: queryOf(query as FileListParams | undefined, [
-        "purpose",
-        "after",
-        "limit",
-        "order",
-      ]),
+      query: queryOf(fields, ["purpose", "after", "limit", "order"]),
       page: CursorPage,
-    }, options);
+    }, rest);
   }
 
   /** Retrieves one file's details by id. */

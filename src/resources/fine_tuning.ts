@@ -25,9 +25,23 @@ import type {
 export type * from "./fine_tuning_types.ts";
 import * as Types from "./fine_tuning_types.ts";
 
-// Only the cursor fields go on the wire; a caller's extra keys are ignored.
-const cursor = (query?: FineTuningListParams) =>
-  queryOf(query, ["after", "limit"]);
+// A cursor list at `path`: request options given in the query's place are
+// the options, and only the cursor fields of the query go on the wire (a
+// caller's extra keys are ignored).
+function cursorList<Item extends { id: string }>(
+  requester: Requester,
+  path: string,
+  query: FineTuningListParams | RequestOptions | undefined,
+  options: RequestOptions | undefined,
+): PagePromise<CursorPage<Item>, Item> {
+  const [cursor, rest] = listArgs<FineTuningListParams>(query, options);
+  return requestPage(requester, {
+    method: "GET",
+    path,
+    query: queryOf(cursor, ["after", "limit"]),
+    page: CursorPage,
+  }, rest);
+}
 
 /**
  * `/fine_tuning/jobs/{id}/checkpoints`.
@@ -67,13 +81,12 @@ export class Checkpoints {
     query?: FineTuningListParams | RequestOptions,
     options?: RequestOptions,
   ): PagePromise<CursorPage<FineTuningJobCheckpoint>, FineTuningJobCheckpoint> {
-    [query, options] = listArgs(query, options);
-    return requestPage(this.#t, {
-      method: "GET",
-      path: path`/fine_tuning/jobs/${fineTuningJobId}/checkpoints`,
-      query: cursor(query),
-      page: CursorPage,
-    }, options);
+    return cursorList(
+      this.#t,
+      path`/fine_tuning/jobs/${fineTuningJobId}/checkpoints`,
+      query,
+      options,
+    );
   }
 }
 
@@ -127,13 +140,7 @@ export class Jobs {
     query?: FineTuningListParams | RequestOptions,
     options?: RequestOptions,
   ): PagePromise<CursorPage<FineTuningJob>, FineTuningJob> {
-    [query, options] = listArgs(query, options);
-    return requestPage(this.#t, {
-      method: "GET",
-      path: "/fine_tuning/jobs",
-      query: cursor(query),
-      page: CursorPage,
-    }, options);
+    return cursorList(this.#t, "/fine_tuning/jobs", query, options);
   }
 
   /** Retrieves one job by id. */
@@ -177,13 +184,12 @@ export class Jobs {
     query?: FineTuningListParams | RequestOptions,
     options?: RequestOptions,
   ): PagePromise<CursorPage<FineTuningJobEvent>, FineTuningJobEvent> {
-    [query, options] = listArgs(query, options);
-    return requestPage(this.#t, {
-      method: "GET",
-      path: path`/fine_tuning/jobs/${fineTuningJobId}/events`,
-      query: cursor(query),
-      page: CursorPage,
-    }, options);
+    return cursorList(
+      this.#t,
+      path`/fine_tuning/jobs/${fineTuningJobId}/events`,
+      query,
+      options,
+    );
   }
 }
 
