@@ -78,7 +78,7 @@ export class APIError extends OpenAIError {
     headers?: Headers,
     options?: ErrorOptions,
   ) {
-    super(describe(status, error?.message || message), options);
+    super(wording(status, error?.message || message), options);
     this.status = status;
     this.headers = headers;
     this.error = error;
@@ -287,7 +287,7 @@ export function makeAPIError(
 
 // Worded as the official SDK words them: `404 Not found`, `404 status code
 // (no body)`, an object message as JSON.
-function describe(status: number | undefined, detail: unknown): string {
+function wording(status: number | undefined, detail: unknown): string {
   if (typeof detail != "string") detail = JSON.stringify(detail);
   return status === undefined
     ? (detail as string) || "(no status code or body)"

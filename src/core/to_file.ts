@@ -199,7 +199,6 @@ function unnamed(type: string | undefined): string {
   return withExtension("blob", type);
 }
 
-// A Node ReadStream has a `path`, a Bun file or a named blob-like a `name`.
 /**
  * A blob's own name: a `File`'s name, else the last segment of a `name` or
  * `path` it carries (Bun's `Bun.file()` is a `Blob` with a `name` that is a
@@ -215,6 +214,7 @@ export function blobName(blob: Blob): string | undefined {
   return blob instanceof File && blob.name ? blob.name : ownName(blob);
 }
 
+// A Node ReadStream has a `path`, a Bun file or a named blob-like a `name`.
 function ownName(value: object): string | undefined {
   const { name, path } = value as { name?: unknown; path?: unknown };
   const full = typeof name === "string" && name ? name : path;
