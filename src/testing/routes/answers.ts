@@ -10,7 +10,11 @@ import { mockId } from "../echo.ts";
 import { errorResponse } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
 import { overlapScore } from "./engines.ts";
-import { legacyDocuments, mostSimilar } from "./legacy_documents.ts";
+import {
+  legacyDocuments,
+  metadataOf,
+  mostSimilar,
+} from "./legacy_documents.ts";
 import { checkN } from "../echo.ts";
 
 const isPair = (x: unknown): x is [string, string] =>
@@ -84,9 +88,7 @@ async function createAnswer(
     selected_documents: ranked.map(({ document, doc }) => ({
       document,
       text: doc.text,
-      ...(metadata && doc.metadata !== undefined
-        ? { metadata: doc.metadata }
-        : {}),
+      ...metadataOf(doc, metadata),
     })),
   };
   if (body.return_prompt === true) {

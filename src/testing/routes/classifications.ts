@@ -10,7 +10,11 @@ import { mockId } from "../echo.ts";
 import { errorResponse } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
 import { overlapScore } from "./engines.ts";
-import { legacyDocuments, mostSimilar } from "./legacy_documents.ts";
+import {
+  legacyDocuments,
+  metadataOf,
+  mostSimilar,
+} from "./legacy_documents.ts";
 
 const isPair = (x: unknown): x is [string, string] =>
   Array.isArray(x) && x.length === 2 &&
@@ -72,9 +76,7 @@ async function createClassification(
         document,
         text: example.text,
         label: example.label,
-        ...(metadata && example.metadata !== undefined
-          ? { metadata: example.metadata }
-          : {}),
+        ...metadataOf(example, metadata),
       })),
   };
   if (body.return_prompt === true) {

@@ -8,7 +8,11 @@ import type { CreateSearchResponse, Engine } from "../../resources/engines.ts";
 import { MOCK_CREATED } from "../echo.ts";
 import { errorResponse } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
-import { legacyDocuments, mostSimilar } from "./legacy_documents.ts";
+import {
+  legacyDocuments,
+  metadataOf,
+  mostSimilar,
+} from "./legacy_documents.ts";
 
 const engine = (id: string, owner: string): Engine => ({
   id,
@@ -96,9 +100,7 @@ async function createSearch(
     object: "search_result",
     document,
     score: overlapScore(query, doc.text),
-    ...(metadata && doc.metadata !== undefined
-      ? { metadata: doc.metadata }
-      : {}),
+    ...metadataOf(doc, metadata),
   }));
   return {
     object: "list",

@@ -95,6 +95,23 @@ export async function legacyDocuments(
   return docs instanceof Response ? docs : { docs, fromFile: false };
 }
 
+/**
+ * `{ metadata }` for a result when `wanted` (the request's `return_metadata`,
+ * with documents read from a file) and the document has some, else nothing.
+ *
+ * @example
+ * ```ts
+ * import { metadataOf } from "./legacy_documents.ts";
+ * ({ document: 0, ...metadataOf({ text: "a", metadata: "m" }, true) }); // { document: 0, metadata: "m" }
+ * ```
+ */
+export function metadataOf(
+  doc: LegacyDocument,
+  wanted: boolean,
+): { metadata?: string } {
+  return wanted && doc.metadata !== undefined ? { metadata: doc.metadata } : {};
+}
+
 function badFile(id: string, problem: string): Response {
   return errorResponse(400, `Invalid file ${id}: ${problem}`, {
     param: "file",
