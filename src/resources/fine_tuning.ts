@@ -28,7 +28,7 @@ import * as Types from "./fine_tuning_types.ts";
 // A cursor list at `path`: request options given in the query's place are
 // the options, and only the cursor fields of the query go on the wire (a
 // caller's extra keys are ignored).
-function cursorList<Item extends { id: string }>(
+function requestCursorList<Item extends { id: string }>(
   requester: Requester,
   path: string,
   query: FineTuningListParams | RequestOptions | undefined,
@@ -81,7 +81,7 @@ export class Checkpoints {
     query?: FineTuningListParams | RequestOptions,
     options?: RequestOptions,
   ): PagePromise<CursorPage<FineTuningJobCheckpoint>, FineTuningJobCheckpoint> {
-    return cursorList(
+    return requestCursorList(
       this.#t,
       path`/fine_tuning/jobs/${fineTuningJobId}/checkpoints`,
       query,
@@ -140,7 +140,7 @@ export class Jobs {
     query?: FineTuningListParams | RequestOptions,
     options?: RequestOptions,
   ): PagePromise<CursorPage<FineTuningJob>, FineTuningJob> {
-    return cursorList(this.#t, "/fine_tuning/jobs", query, options);
+    return requestCursorList(this.#t, "/fine_tuning/jobs", query, options);
   }
 
   /** Retrieves one job by id. */
@@ -184,7 +184,7 @@ export class Jobs {
     query?: FineTuningListParams | RequestOptions,
     options?: RequestOptions,
   ): PagePromise<CursorPage<FineTuningJobEvent>, FineTuningJobEvent> {
-    return cursorList(
+    return requestCursorList(
       this.#t,
       path`/fine_tuning/jobs/${fineTuningJobId}/events`,
       query,
