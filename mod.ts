@@ -48,6 +48,7 @@ export {
 export type {
   ClientOptions,
   Fetch,
+  FetchOptions,
   HeadersLike,
   QueryValues,
   RequestOptions,

@@ -15,6 +15,7 @@ const OPTION_KEYS: Record<keyof RequestOptions, 1> = {
   maxRetries: 1,
   headers: 1,
   query: 1,
+  fetchOptions: 1,
 };
 
 const list = (keys: string[]) => keys.join(", ");

@@ -11,6 +11,36 @@ export type Fetch = (
 ) => Promise<Response>;
 
 /**
+ * Extra `fetch` options passed through on every request, as the official
+ * SDK's `fetchOptions`: `cache`, `keepalive`, `redirect`, `priority`, or a
+ * runtime's own (Deno's `client`, Node's `dispatcher`, Bun's `proxy`,
+ * Cloudflare's `cf`). `method`, `headers`, `body` and `signal` are the
+ * client's own: use the `headers` and `signal` options for those.
+ *
+ * @example Send every request through a proxy in Deno
+ * ```ts ignore
+ * import OpenAI from "@webstd/openai";
+ * const client = new OpenAI({
+ *   fetchOptions: { client: Deno.createHttpClient({ proxy: { url: "http://proxy:8080" } }) },
+ * });
+ * ```
+ */
+export type FetchOptions =
+  & Omit<RequestInit, "method" | "headers" | "body" | "signal">
+  & {
+    /** The client's own: not allowed here. */
+    method?: never;
+    /** Use the `headers` or `defaultHeaders` option. */
+    headers?: never;
+    /** The client's own: not allowed here. */
+    body?: never;
+    /** Use the `signal` request option. */
+    signal?: never;
+    /** Whatever else the runtime's `fetch` takes. */
+    [key: string]: unknown;
+  };
+
+/**
  * Headers to send, in any of the shapes the official SDK takes: a record, a
  * `Headers` object, or `[name, value]` pairs. A `null` value removes a header
  * the client would send (such as `User-Agent`), `undefined` is skipped, and
@@ -65,6 +95,8 @@ export interface ClientOptions {
   defaultQuery?: QueryValues;
   /** The `fetch` to use; defaults to `globalThis.fetch`, looked up at call time. */
   fetch?: Fetch;
+  /** Extra `fetch` options for every request (see {@link FetchOptions}). */
+  fetchOptions?: FetchOptions;
   /** Allow running in a web page, where the key is visible to its users. Default false. */
   dangerouslyAllowBrowser?: boolean;
 }
@@ -93,4 +125,6 @@ export interface RequestOptions {
   headers?: HeadersLike;
   /** Extra query parameters. */
   query?: QueryValues;
+  /** Extra `fetch` options, laid over the client's (see {@link FetchOptions}). */
+  fetchOptions?: FetchOptions;
 }

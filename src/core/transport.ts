@@ -18,6 +18,7 @@ import {
 import type {
   ClientOptions,
   Fetch,
+  FetchOptions,
   QueryValues,
   RequestOptions,
 } from "./options.ts";
@@ -91,6 +92,7 @@ export class Transport implements Requester {
   #json: Record<string, string>;
   #query: QueryValues | undefined;
   #fetch: Fetch | undefined;
+  #init: FetchOptions | undefined;
   #deadlines = new Deadlines();
 
   /** Resolves options (falling back to the environment) and checks them. */
@@ -153,6 +155,7 @@ export class Transport implements Requester {
     if ((this.#fetch = options.fetch) && typeof options.fetch != "function") {
       throw new TypeError("Invalid fetch: expected a function");
     }
+    this.#init = extras(options.fetchOptions);
   }
 
   /** Sends `spec`, retrying as the policy allows; see {@link RequestSpec}. */
@@ -205,6 +208,9 @@ export class Transport implements Requester {
       true,
     );
     const user = call.signal = options?.signal ?? undefined;
+    const init = options?.fetchOptions
+      ? { ...this.#init, ...extras(options.fetchOptions) }
+      : this.#init;
     const deadlines = this.#deadlines, clock = call.clock;
 
     for (let attempt = 0;; attempt++) {
@@ -221,6 +227,7 @@ export class Transport implements Requester {
       let response: Response;
       try {
         response = await (this.#fetch ?? fetch)(url, {
+          ...init,
           method,
           headers,
           body: payload,
@@ -453,6 +460,18 @@ async function wait(
 
 function suffix(attempt: number): string {
   return attempt ? ` (gave up after ${attempt + 1} attempts)` : "";
+}
+
+// The caller's fetch options, checked: the request itself is the client's.
+function extras(init: FetchOptions | undefined): FetchOptions | undefined {
+  for (const key of ["method", "headers", "body", "signal"]) {
+    if (init != null && (typeof init != "object" || key in init)) {
+      throw new TypeError(
+        `Invalid fetchOptions: expected an object without ${key}`,
+      );
+    }
+  }
+  return init ?? undefined;
 }
 
 /**

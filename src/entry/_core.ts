@@ -14,6 +14,7 @@ export {
 export type {
   ClientOptions,
   Fetch,
+  FetchOptions,
   HeadersLike,
   QueryValues,
   RequestOptions,
