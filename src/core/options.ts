@@ -37,7 +37,11 @@ export type FetchOptions =
     /** Use the `signal` request option. */
     signal?: never;
     /** Whatever else the runtime's `fetch` takes. */
-    [key: string]: unknown;
+    // `any`, not `unknown`: a value typed by an interface (which has no
+    // implicit index signature) must still be accepted, as it is by the
+    // official SDK's types.
+    // deno-lint-ignore no-explicit-any
+    [key: string]: any;
   };
 
 /**

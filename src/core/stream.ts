@@ -16,7 +16,12 @@ import { type ServerSentEvent, SSEParser } from "./sse.ts";
 
 /** How a {@link Stream} watches its connection. */
 export interface StreamOptions {
-  /** Longest silence (ms) allowed between two reads before the stream fails with `APIConnectionTimeoutError`. */
+  /**
+   * Longest silence (ms) allowed between two events before the stream fails
+   * with `APIConnectionTimeoutError`. Only time spent waiting for the server
+   * counts, and only an event ends a silence: comments (a proxy's
+   * keepalives) and bytes of an event never completed do not.
+   */
   idleTimeout?: number;
   /**
    * The caller's signal: when it fires the request is cancelled and a
@@ -257,18 +262,21 @@ export class Stream<T> implements AsyncIterable<T> {
     const stop = () => void reader.cancel().catch(() => {});
     let finished = false;
     let timedOut = false;
-    // When the pending read began (0 while none waits): silence counts only
-    // while a read waits, so a consumer busy between chunks looks no idler.
+    // When the pending read began (0 while none waits), and the time reads
+    // have waited since the last event: silence counts only while a read
+    // waits, so a consumer busy between chunks looks no idler, and only an
+    // event ends it, so keepalive comments do not hide a stalled stream.
     // One timer serves many reads. It keeps the process alive only while a
     // read waits (unref'd in between), so an iterator abandoned mid-stream
     // does not hold a process for the rest of the timeout; it lapses when
     // it finds no read waiting.
     let since = 0;
+    let waited = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Also arms the timer as a read begins. With no read waiting, `since` is
     // 0, `idle` is huge and the timer lapses.
     const check = () => {
-      const idle = Date.now() - since;
+      const idle = waited + Date.now() - since;
       timer = undefined;
       if (idle < idleTimeout) timer = setTimeout(check, idleTimeout - idle);
       else if (since) {
@@ -284,7 +292,7 @@ export class Stream<T> implements AsyncIterable<T> {
       for (;;) {
         let result: ReadableStreamReadResult<Uint8Array> | undefined;
         let cause: unknown;
-        since = Date.now();
+        const began = since = Date.now();
         if (timer) refTimer(timer, true);
         else if (idleTimeout > 0 && idleTimeout < 2 ** 31) check();
         try {
@@ -300,7 +308,7 @@ export class Stream<T> implements AsyncIterable<T> {
         if (timer) refTimer(timer, false);
         if (timedOut) {
           throw new APIConnectionTimeoutError(
-            `Stream timed out: no data for ${idleTimeout} ms`,
+            `Stream timed out: no event for ${idleTimeout} ms`,
             { cause },
           );
         }
@@ -333,6 +341,7 @@ export class Stream<T> implements AsyncIterable<T> {
             { cause },
           );
         }
+        waited = queue.length ? 0 : waited + Date.now() - began;
         if (end && !queue.some((event) => event.data === DONE)) {
           throw new APIConnectionError(
             "Stream ended before [DONE]: the response was cut short",

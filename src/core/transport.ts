@@ -464,11 +464,14 @@ function suffix(attempt: number): string {
 
 // The caller's fetch options, checked: the request itself is the client's.
 function extras(init: FetchOptions | undefined): FetchOptions | undefined {
-  for (const key of ["method", "headers", "body", "signal"]) {
-    if (init != null && (typeof init != "object" || key in init)) {
-      throw new TypeError(
-        `Invalid fetchOptions: expected an object without ${key}`,
-      );
+  if (init != null) {
+    for (const key of ["", "method", "headers", "body", "signal"]) {
+      if (key ? init[key] !== undefined : typeof init != "object") {
+        throw new TypeError(
+          "Invalid fetchOptions: expected an object" +
+            (key && " without " + key),
+        );
+      }
     }
   }
   return init ?? undefined;

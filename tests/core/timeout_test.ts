@@ -224,3 +224,75 @@ Deno.test("a call after the others ended still times out (the idle timer is held
   await new Promise((r) => setTimeout(r, 10));
   await assertRejects(() => client.models.list(), APIConnectionTimeoutError);
 });
+
+// A server that sends `first`, then `tick` every 20 ms until the client goes
+// away: a proxy's keepalive comments, or an event that never completes.
+async function trickling(first: string, tick: string) {
+  let ticks = 0;
+  let cancelled = false;
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    () => {
+      let timer: ReturnType<typeof setInterval>;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(encoder.encode(first));
+          timer = setInterval(() => {
+            ticks++;
+            controller.enqueue(encoder.encode(tick));
+          }, 20);
+        },
+        cancel() {
+          cancelled = true;
+          clearInterval(timer);
+        },
+      });
+      return new Response(body, {
+        headers: { "content-type": "text/event-stream" },
+      });
+    },
+  );
+  const client = new OpenAI({
+    apiKey: KEY,
+    baseURL: `http://127.0.0.1:${server.addr.port}/v1`,
+    timeout: 150,
+    maxRetries: 0,
+  });
+  return {
+    client,
+    ticks: () => ticks,
+    cancelled: () => cancelled,
+    [Symbol.asyncDispose]: () => server.shutdown(),
+  };
+}
+
+const EVENT = 'data: {"choices":[]}\n\n';
+for (
+  const [name, first, tick] of [
+    ["keepalive comments", EVENT, ": keepalive\n\n"],
+    ["bytes of an event that never ends", EVENT + 'data: {"choices":[', " "],
+  ]
+) {
+  Deno.test(`a stream that gets only ${name} still times out: only an event ends a silence`, async () => {
+    await using server = await trickling(first, tick);
+    // Were it to hang, the guard ends the loop quietly and the test fails.
+    const guard = new AbortController();
+    const timer = setTimeout(() => guard.abort(), 5_000);
+    const stream = await server.client.chat.completions.create({
+      ...chatBody,
+      stream: true,
+    }, { signal: guard.signal });
+    let chunks = 0;
+    const err = await assertRejects(async () => {
+      for await (const _ of stream) chunks++;
+    }, APIConnectionTimeoutError).finally(() => clearTimeout(timer));
+    assert(err.message.includes("no event for 150 ms"), err.message);
+    assertEquals(chunks, 1);
+    assert(server.ticks() >= 3, `${server.ticks()} ticks came first`);
+    // The request is cancelled, not left to trickle on.
+    for (let i = 0; i < 50 && !server.cancelled(); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert(server.cancelled(), "the upstream was not cancelled");
+  });
+}

@@ -25,7 +25,7 @@ const CASES: Case[] = [
     name: "stall mid-stream → idle timeout",
     fault: { stallAfter: 2 },
     Class: APIConnectionTimeoutError,
-    includes: "no data for 150 ms",
+    includes: "no event for 150 ms",
     chunks: 2,
   },
   {
