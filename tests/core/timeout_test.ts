@@ -227,7 +227,7 @@ Deno.test("a call after the others ended still times out (the idle timer is held
 
 // A server that sends `first`, then `tick` every 20 ms until the client goes
 // away: a proxy's keepalive comments, or an event that never completes.
-async function trickling(first: string, tick: string) {
+function trickling(first: string, tick: string) {
   let ticks = 0;
   let cancelled = false;
   const server = Deno.serve(
@@ -274,7 +274,7 @@ for (
   ]
 ) {
   Deno.test(`a stream that gets only ${name} still times out: only an event ends a silence`, async () => {
-    await using server = await trickling(first, tick);
+    await using server = trickling(first, tick);
     // Were it to hang, the guard ends the loop quietly and the test fails.
     const guard = new AbortController();
     const timer = setTimeout(() => guard.abort(), 5_000);
