@@ -12,6 +12,7 @@ import {
   OpenAIError,
 } from "./errors.ts";
 import { refTimer } from "./env.ts";
+import { follow } from "./follow.ts";
 import { type ServerSentEvent, SSEParser } from "./sse.ts";
 
 /** How a {@link Stream} watches its connection. */
@@ -285,7 +286,8 @@ export class Stream<T> implements AsyncIterable<T> {
       }
     };
     aborted.addEventListener("abort", stop);
-    signal?.addEventListener("abort", stop);
+    // One listener on the caller's signal however many streams share it.
+    const unfollow = signal && follow(signal, stop);
     // Aborted before the first read: the read then ends at once.
     if (aborted.aborted || signal?.aborted) stop();
     try {
@@ -363,7 +365,7 @@ export class Stream<T> implements AsyncIterable<T> {
     } finally {
       clearTimeout(timer);
       aborted.removeEventListener("abort", stop);
-      signal?.removeEventListener("abort", stop);
+      unfollow?.();
       if (!finished && this.#owner) this.controller.abort();
       stop();
     }

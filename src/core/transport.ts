@@ -8,6 +8,7 @@
 import { APIPromise, type PreparedResponse } from "./api_promise.ts";
 import { Deadlines, type Timed } from "./deadlines.ts";
 import { isBrowser, readEnv } from "./env.ts";
+import { follow } from "./follow.ts";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -218,11 +219,7 @@ export class Transport implements Requester {
         throw new APIUserAbortError(undefined, { cause: user.reason });
       }
       const controller = clock.controller = new AbortController();
-      let signal = controller.signal;
-      if (user) {
-        if (AbortSignal.any) signal = AbortSignal.any([user, signal]);
-        else call.link();
-      }
+      if (user) call.link();
       deadlines.add(clock, timeout);
       let response: Response;
       try {
@@ -231,7 +228,7 @@ export class Transport implements Requester {
           method,
           headers,
           body: payload,
-          signal,
+          signal: controller.signal,
         });
       } catch (cause) {
         call.end();
@@ -318,7 +315,7 @@ class Call<T> implements PreparedResponse<T> {
   declare left: number | undefined;
   /** Set by the APIPromise once the caller asks for the parsed result. */
   declare wanted: boolean;
-  /** Stops forwarding the caller's abort, where it is forwarded (see #send). */
+  /** Stops forwarding the caller's abort (see link). */
   declare unlink: (() => void) | undefined;
   readonly clock: Clock = new Clock();
   #parsed: Promise<T> | undefined;
@@ -341,17 +338,15 @@ class Call<T> implements PreparedResponse<T> {
   }
 
   /**
-   * edge-runtime has no AbortSignal.any: there the caller's abort is
-   * forwarded to the attempt with a listener (a method, so that its closure
-   * holds the controller and the signal, not the response), removed when
-   * the call is over (end), so a long-lived signal does not collect one per
-   * request.
+   * Forwards the caller's abort to the attempt (a method, so that the
+   * closure holds the controller and the signal, not the response) until
+   * the call is over (end), or its body is handed over and collected
+   * (pause). Not `AbortSignal.any`, which edge-runtime lacks and which a
+   * long-lived signal shared by every call makes leak (see follow.ts).
    */
   link(): void {
     const user = this.signal!, controller = this.clock.controller;
-    const forward = () => controller.abort(user.reason);
-    user.addEventListener("abort", forward);
-    this.unlink = () => user.removeEventListener("abort", forward);
+    this.unlink = follow(user, () => controller.abort(user.reason));
   }
 
   /**
@@ -395,7 +390,7 @@ class Call<T> implements PreparedResponse<T> {
   async #parse(): Promise<T> {
     const { spec, response } = this;
     if (spec.stream) {
-      // The stream watches the caller's signal itself.
+      // The stream follows the caller's signal itself.
       this.end();
       return new Stream(response.body, this.clock.controller, {
         idleTimeout: this.timeout,

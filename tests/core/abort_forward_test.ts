@@ -2,14 +2,17 @@ import { APIUserAbortError, BadRequestError } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import { chatBody, json, stalledBody, stubClient } from "./_helpers.ts";
 
-// Where AbortSignal.any is missing (Vercel's edge-runtime), the transport
-// forwards the caller's abort with a listener. A long-lived signal (a
-// shutdown signal shared by every call) must not collect one per call.
+// The transport forwards the caller's abort with one listener per signal
+// (src/core/follow.ts), never with AbortSignal.any: a long-lived signal (a
+// shutdown signal shared by every call) must not collect a listener or a
+// dependent signal per call (Node 20 keeps every dependent for the source's
+// whole life). Each test fails if AbortSignal.any is called.
 
 function withoutAny<T>(run: () => Promise<T>): Promise<T> {
   const any = AbortSignal.any;
-  // deno-lint-ignore no-explicit-any
-  (AbortSignal as any).any = undefined;
+  AbortSignal.any = () => {
+    throw new Error("AbortSignal.any called");
+  };
   return run().finally(() => AbortSignal.any = any);
 }
 
@@ -32,6 +35,18 @@ function countedSignal() {
   return { controller, signal, live: () => attached.size };
 }
 
+// A stub fetch that keeps each request's signal only weakly (the shared
+// helper's call log keeps them all): `alive()` counts those not collected.
+function weakStub(answer: (n: number) => Response) {
+  const signals: WeakRef<AbortSignal>[] = [];
+  const fetch = (_input: unknown, init?: RequestInit) => {
+    signals.push(new WeakRef(init!.signal!));
+    return Promise.resolve(answer(signals.length));
+  };
+  const alive = () => signals.filter((ref) => ref.deref()).length;
+  return { fetch, alive };
+}
+
 // Collects garbage and lets finalization callbacks run (the test task runs
 // with --expose-gc).
 async function collectGarbage(): Promise<void> {
@@ -46,21 +61,18 @@ async function collectGarbage(): Promise<void> {
 const SSE = 'data: {"choices":[{"index":0,"delta":{"content":"hi"}}]}\n\n' +
   "data: [DONE]\n\n";
 
-Deno.test("without AbortSignal.any, finished calls leave no listener on the caller's signal", async () => {
+Deno.test("a shared signal: finished calls leave one listener on it, and it keeps none of them", async () => {
   const { signal, live } = countedSignal();
-  let calls = 0;
-  const { client } = stubClient([
-    () => {
-      calls++;
-      // A retried 500, then a 400, then a success, then a stream.
-      if (calls === 1) return json({ error: { message: "x" } }, 500);
-      if (calls === 2) return json({ error: { message: "bad" } }, 400);
-      if (calls === 3) return json({ object: "list", data: [] });
-      return new Response(SSE, {
-        headers: { "content-type": "text/event-stream" },
-      });
-    },
-  ]);
+  const { fetch, alive } = weakStub((n) => {
+    // A retried 500, then a 400, then a success, then a stream.
+    if (n === 1) return json({ error: { message: "x" } }, 500);
+    if (n === 2) return json({ error: { message: "bad" } }, 400);
+    if (n === 3) return json({ object: "list", data: [] });
+    return new Response(SSE, {
+      headers: { "content-type": "text/event-stream" },
+    });
+  });
+  const { client } = stubClient([], { fetch });
   await withoutAny(async () => {
     await assertRejects(
       () => client.models.list({ signal }),
@@ -73,14 +85,17 @@ Deno.test("without AbortSignal.any, finished calls leave no listener on the call
     );
     for await (const _ of stream) { /* drain */ }
   });
-  assertEquals(calls, 4);
-  assertEquals(live(), 0);
+  assertEquals(live(), 1);
+  // Nothing of the four requests is held by the signal: their own signals
+  // (and the controllers behind them) are collected.
+  await collectGarbage();
+  assertEquals(alive(), 0);
 });
 
-Deno.test("without AbortSignal.any, a Response handed over unread keeps its listener only while it lives", async () => {
+Deno.test("a shared signal: a Response handed over unread is followed only while it lives", async () => {
   const { signal, live } = countedSignal();
-  const answer = () => json({ object: "list", data: [] });
-  const { client } = stubClient(Array(40).fill(answer));
+  const { fetch, alive } = weakStub(() => json({ object: "list", data: [] }));
+  const { client } = stubClient([], { fetch });
   await withoutAny(async () => {
     // asResponse(), files.content() awaited, and calls never awaited.
     for (let i = 0; i < 10; i++) {
@@ -91,12 +106,14 @@ Deno.test("without AbortSignal.any, a Response handed over unread keeps its list
       await client.models.list({ signal }).asResponse();
     }
   });
-  // The 30 handed-over bodies are gone: so are their listeners.
+  // The 30 handed-over bodies are gone: so is what followed the signal for
+  // them.
   await collectGarbage();
-  assertEquals(live(), 0);
+  assertEquals(alive(), 0);
+  assertEquals(live(), 1);
 });
 
-Deno.test("without AbortSignal.any, the caller's abort still reaches a body handed over unread", async () => {
+Deno.test("a shared signal: the caller's abort still reaches a body handed over unread", async () => {
   const { controller, signal } = countedSignal();
   const { client } = stubClient([
     ({ init }) => new Response(stalledBody(init.signal, "partial")),
@@ -108,7 +125,7 @@ Deno.test("without AbortSignal.any, the caller's abort still reaches a body hand
   });
 });
 
-Deno.test("without AbortSignal.any, an abort still reaches a body read after a pause", async () => {
+Deno.test("a shared signal: an abort still reaches a body read after a pause", async () => {
   const { controller, signal, live } = countedSignal();
   const { client } = stubClient([
     ({ init }) =>
@@ -123,10 +140,10 @@ Deno.test("without AbortSignal.any, an abort still reaches a body read after a p
     setTimeout(() => controller.abort(), 10);
     await assertRejects(() => pending, APIUserAbortError);
   });
-  assertEquals(live(), 0);
+  assertEquals(live(), 1);
 });
 
-Deno.test("without AbortSignal.any, the abort reaches a handed-over body kept without its Response", async () => {
+Deno.test("a shared signal: the abort reaches a handed-over body kept without its Response", async () => {
   const { controller, signal } = countedSignal();
   const { client } = stubClient([
     ({ init }) => new Response(stalledBody(init.signal, "partial")),
@@ -142,7 +159,7 @@ Deno.test("without AbortSignal.any, the abort reaches a handed-over body kept wi
   });
 });
 
-Deno.test("without AbortSignal.any, the caller's abort still reaches a pending call", async () => {
+Deno.test("a shared signal: the caller's abort still reaches a pending call", async () => {
   const { controller, signal, live } = countedSignal();
   const { client } = stubClient([
     (call) =>
@@ -158,5 +175,50 @@ Deno.test("without AbortSignal.any, the caller's abort still reaches a pending c
     setTimeout(() => controller.abort(), 10);
     await assertRejects(() => pending, APIUserAbortError);
   });
-  assert(live() === 0, `listeners left: ${live()}`);
+  assertEquals(live(), 1);
+});
+
+Deno.test("a shared signal: concurrent calls and streams hold one listener on it, and its abort reaches every one", async () => {
+  const { controller, signal, live } = countedSignal();
+  const { client } = stubClient([
+    ({ url, init }) =>
+      url.includes("/chat/")
+        ? new Response(stalledBody(init.signal, SSE.slice(0, 60)), {
+          headers: { "content-type": "text/event-stream" },
+        })
+        : new Response(stalledBody(init.signal, '{"object":"li'), {
+          headers: { "content-type": "application/json" },
+        }),
+  ], { maxRetries: 0 });
+  await withoutAny(async () => {
+    // Twenty calls waiting for their bodies, twenty streams waiting for
+    // their next event: Node warns from eleven listeners on one signal.
+    const calls = Array.from(
+      { length: 20 },
+      () => client.models.list({ signal }).then(() => "resolved", (err) => err),
+    );
+    const streams = await Promise.all(
+      Array.from(
+        { length: 20 },
+        () =>
+          client.chat.completions.create({ ...chatBody, stream: true }, {
+            signal,
+          }),
+      ),
+    );
+    const loops = streams.map(async (stream) => {
+      let chunks = 0;
+      for await (const _ of stream) chunks++;
+      return chunks;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assertEquals(live(), 1);
+    controller.abort();
+    for (const err of await Promise.all(calls)) {
+      assert(err instanceof APIUserAbortError, String(err));
+    }
+    // Each loop ends quietly, like break, after the one complete event.
+    assertEquals(await Promise.all(loops), Array(20).fill(1));
+  });
+  assertEquals(live(), 1);
 });

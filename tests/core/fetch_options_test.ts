@@ -85,8 +85,14 @@ Deno.test("fetchOptions: the client's own members are refused, naming the key an
         fetchOptions: "no-store" as unknown as FetchOptions,
       }),
     TypeError,
-    "Invalid fetchOptions: expected an object without method",
+    "Invalid fetchOptions: expected an object",
   );
+  // An undefined member is as good as a missing one.
+  const { client, calls } = stubClient([() => json({ id: "m" })], {
+    fetchOptions: { headers: undefined, signal: undefined, cache: "no-store" },
+  });
+  await client.models.retrieve("m");
+  assertEquals(calls[0].init.cache, "no-store");
 });
 
 Deno.test("fetchOptions: a runtime's own option takes effect (redirect: error against a redirecting server)", async () => {

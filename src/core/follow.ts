@@ -1,0 +1,43 @@
+/**
+ * Following a caller's `AbortSignal` with one listener per signal, however
+ * many requests share it.
+ *
+ * A server often hands one long-lived signal (its shutdown signal, say) to
+ * every call. `AbortSignal.any` would tie a dependent signal to it per call,
+ * which Node 20 keeps for the source signal's whole life (~50 B a call, more
+ * until a collection runs), and a listener per call makes Node warn
+ * (`MaxListenersExceededWarning`) from eleven concurrent calls on. Here the
+ * signal gets one listener, which runs every follower registered with it.
+ *
+ * @module
+ */
+
+const hubs = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Calls `fn` when `signal` aborts, until the function returned is called
+ * (calling it again does nothing). A signal already aborted never calls
+ * `fn`: check `signal.aborted` first. The signal keeps its one listener, and
+ * an empty set, for as long as it lives.
+ *
+ * @example
+ * ```ts ignore
+ * const unfollow = follow(signal, () => controller.abort(signal.reason));
+ * // ... once the request is over:
+ * unfollow();
+ * ```
+ */
+export function follow(signal: AbortSignal, fn: () => void): () => void {
+  const fns = hubs.get(signal) ?? hub(signal);
+  fns.add(fn);
+  return () => void fns.delete(fn);
+}
+
+// Apart from follow(), so that the listener's closure holds the set alone,
+// not the first follower and all it holds.
+function hub(signal: AbortSignal): Set<() => void> {
+  const fns = new Set<() => void>();
+  hubs.set(signal, fns);
+  signal.addEventListener("abort", () => fns.forEach((fn) => fn()));
+  return fns;
+}
