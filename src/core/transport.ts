@@ -389,7 +389,9 @@ class Call<T> implements PreparedResponse<T> {
 
   async #parse(): Promise<T> {
     const { spec, response } = this;
-    if (spec.stream) {
+    // A JSON answer to a stream request (a proxy's error, say, sent as a 200)
+    // is read whole below and thrown with what it says.
+    if (spec.stream && !/json/.test(response.headers.get("content-type")!)) {
       // The stream follows the caller's signal itself.
       this.end();
       return new Stream(response.body, this.clock.controller, {
@@ -406,7 +408,7 @@ class Call<T> implements PreparedResponse<T> {
     if (this.left !== undefined) this.deadlines.add(this.clock, this.left);
     let value: unknown;
     try {
-      value = spec.as === "text"
+      value = spec.as === "text" || spec.stream
         ? await response.text()
         : await response.json();
     } catch (cause) {
@@ -418,6 +420,9 @@ class Call<T> implements PreparedResponse<T> {
         : this.failure(cause);
     } finally {
       this.end();
+    }
+    if (spec.stream) {
+      throw makeAPIError(response.status, value, response.headers);
     }
     if (spec.page) {
       return new spec.page(this.requester, spec, this.options, value) as T;
