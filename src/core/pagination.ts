@@ -139,10 +139,14 @@ export class CursorPage<Item extends { id: string }> extends Page<Item> {
   /**
    * True while the server reports `has_more` and this page's last item has an
    * id to continue after (none on an empty page, or one whose last item has
-   * no id), so a `for await` never asks for a page it cannot fetch.
+   * no id), so a `for await` never asks for a page it cannot fetch. False too
+   * when that id is the cursor this page was asked for: a server (or proxy)
+   * that ignores `after` would otherwise serve the same page forever.
    */
   override hasNextPage(): boolean {
-    return this.has_more && !!this.#after();
+    const after = this.#after();
+    return this.has_more && !!after &&
+      after !== (this.options?.query?.after ?? this.spec.query?.after);
   }
 
   /** The same request with `after` set to this page's last id, if it has one. */

@@ -174,7 +174,11 @@ export function postForm<T>(
   needsExtension?: boolean,
 ): APIPromise<T> {
   const fields = spec.body as Record<string, unknown>;
-  if (fileFields.some((field) => isSource(fields?.[field]))) {
+  if (
+    fileFields.some((field) =>
+      isSource(fields?.[field]) || fields?.[field] instanceof Blob
+    )
+  ) {
     return new APIPromise<T>(
       readThenSend<T>(requester, spec, fileFields, options, needsExtension),
     );
@@ -273,6 +277,11 @@ async function readThenSend<T>(
         fields[field] = await toFile(value as ToFileInput, undefined, {
           signal: reading.signal,
         });
+      } else if (value instanceof Blob) {
+        // A file on disk (Bun.file, Node's fs.openAsBlob) that is missing or
+        // unreadable fails here, as itself; inside fetch it would be a
+        // connection error, retried.
+        await value.slice(0, 1).arrayBuffer();
       }
     }
   } catch (error) {

@@ -202,8 +202,16 @@ export class Files {
     let file = await this.retrieve(fileId, options);
     while (!FINAL.includes(file.status!)) {
       try {
-        // setTimeout would take a longer wait as 1 ms.
-        await sleep(Math.min(pollInterval, 2 ** 31 - 1), options?.signal);
+        // No later than just past maxWait, for the last poll; and setTimeout
+        // would take a longer wait as 1 ms.
+        await sleep(
+          Math.min(
+            pollInterval,
+            maxWait + 1 - (performance.now() - start),
+            2 ** 31 - 1,
+          ),
+          options?.signal,
+        );
       } catch (cause) {
         throw new APIUserAbortError(undefined, { cause });
       }

@@ -1,4 +1,4 @@
-import {
+import OpenAI, {
   APIConnectionTimeoutError,
   APIUserAbortError,
   Audio,
@@ -588,4 +588,39 @@ Deno.test("a Blob that carries a name or path (as Bun.file does) keeps its file 
     partName("file", new Blob(["x"], { type: "audio/mpeg" })),
     "file.mp3",
   );
+});
+
+Deno.test("a file on disk that cannot be read fails as itself, once, before anything is sent", async () => {
+  // Bun.file() or Node's fs.openAsBlob() of a path that is gone: reading the
+  // Blob fails. Inside fetch that would be a connection error, retried.
+  class MissingFile extends Blob {
+    override slice(): Blob {
+      return new MissingFile();
+    }
+    override arrayBuffer(): Promise<ArrayBuffer> {
+      return Promise.reject(new Error("ENOENT: no such file, '/tmp/gone'"));
+    }
+  }
+  let sent = 0;
+  const client = new OpenAI({
+    apiKey: "sk-test",
+    baseURL: "http://stub.local/v1",
+    fetch: () => {
+      sent++;
+      return Promise.resolve(Response.json({}));
+    },
+  });
+  await assertRejects(
+    () =>
+      client.files.create({
+        file: new MissingFile() as File,
+        purpose: "fine-tune",
+      }),
+    Error,
+    "ENOENT",
+  );
+  assertEquals(sent, 0);
+  // A readable Blob is sent as before.
+  await client.files.create({ file: new Blob(["{}\n"]), purpose: "fine-tune" });
+  assertEquals(sent, 1);
 });

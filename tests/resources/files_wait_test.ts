@@ -144,3 +144,26 @@ Deno.test("files.waitForProcessing refuses a wait that is not a number >= 0, bef
   }
   assertEquals(polls(), 0);
 });
+
+Deno.test("files.waitForProcessing gives up at maxWait even when pollInterval is longer", async () => {
+  const { client, file, answer, polls } = await uploaded();
+  answer("uploaded", Infinity);
+  const started = performance.now();
+  // Uncapped, the wait between polls would be an hour: the guard's abort
+  // then fails the test instead of letting it hang.
+  const guard = new AbortController();
+  const timer = setTimeout(() => guard.abort(), 5_000);
+  await assertRejects(
+    () =>
+      client.files.waitForProcessing(file.id, {
+        pollInterval: 3_600_000,
+        maxWait: 30,
+      }, { signal: guard.signal }),
+    APIConnectionTimeoutError,
+    "after 30 ms",
+  ).finally(() => clearTimeout(timer));
+  const waited = performance.now() - started;
+  assert(waited < 2_000, `waited ${waited} ms`);
+  // One poll right away, one just after maxWait.
+  assertEquals(polls(), 2);
+});

@@ -1,4 +1,4 @@
-import { OpenAIError, PagePromise, toFile } from "../../mod.ts";
+import OpenAI, { OpenAIError, PagePromise, toFile } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import { setup } from "./_helpers.ts";
 
@@ -118,4 +118,35 @@ Deno.test("a cursor list walks on even when the caller's query holds an `after`"
   assertEquals(seen.length, 23, "every event after the second");
   const afters = server.mock.requests.map((r) => r.query.after);
   assertEquals(new Set(afters).size, afters.length);
+});
+
+Deno.test("a cursor list stops when the server answers the same page again (a proxy that ignores `after`)", async () => {
+  let requests = 0;
+  const page = (after: string | null) => ({
+    object: "list",
+    data: [{ id: "ftjob-1" }, { id: "ftjob-2" }],
+    has_more: true,
+    after,
+  });
+  const client = new OpenAI({
+    apiKey: "sk-test",
+    baseURL: "http://stub.local/v1",
+    fetch: (input) => {
+      requests++;
+      return Promise.resolve(
+        Response.json(page(new URL(String(input)).searchParams.get("after"))),
+      );
+    },
+  });
+  const seen: string[] = [];
+  for await (const job of client.fineTuning.jobs.list({ limit: 2 })) {
+    seen.push(job.id);
+    assert(seen.length <= 50, "the list keeps repeating a page");
+  }
+  // The second request (after=ftjob-2) got the same page: the walk ends there.
+  assertEquals(seen, ["ftjob-1", "ftjob-2", "ftjob-1", "ftjob-2"]);
+  assertEquals(requests, 2);
+  const first = await client.fineTuning.jobs.list({ limit: 2 });
+  assert(first.hasNextPage());
+  assert(!(await first.getNextPage()).hasNextPage());
 });
