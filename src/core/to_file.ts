@@ -241,13 +241,28 @@ export function sourceName(
   type?: string,
 ): string {
   if (source instanceof Response) {
-    return urlName(
-      source.url,
-      type ?? source.headers.get("content-type") ?? "",
-    );
+    const kind = type ?? source.headers.get("content-type") ?? "";
+    const named = dispositionName(source.headers.get("content-disposition"));
+    return named
+      ? hasExtension(named) ? named : withExtension(named, kind)
+      : urlName(source.url, kind);
   }
   return (source instanceof ReadableStream ? undefined : ownName(source)) ??
     unnamed(type);
+}
+
+// The file name a `content-disposition` header gives (`filename*` first, as
+// RFC 6266 asks), without any folders; the name files.content() answers with,
+// say, so that a downloaded file uploads again under its own name.
+function dispositionName(value: string | null): string | undefined {
+  let name: string | undefined;
+  const star = /filename\*\s*=\s*[\w-]*'[^']*'([^;\s]+)/i.exec(value ?? "");
+  try {
+    name = star ? decodeURIComponent(star[1]) : undefined;
+  } catch { /* a malformed one: try the plain filename */ }
+  name ??= /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(value ?? "")
+    ?.slice(1).find((part) => part !== undefined)?.replace(/\\(.)/g, "$1");
+  return name?.split(/[\\/]/).pop()?.replace(/\.+$/, "") || undefined;
 }
 
 function urlName(url: string, type: string): string {

@@ -624,3 +624,39 @@ Deno.test("a file on disk that cannot be read fails as itself, once, before anyt
   await client.files.create({ file: new Blob(["{}\n"]), purpose: "fine-tune" });
   assertEquals(sent, 1);
 });
+
+Deno.test("sourceName: a response's content-disposition names it (files.content() then toFile uploads under the file's own name)", async () => {
+  const named = (disposition: string, type = "application/octet-stream") =>
+    sourceName(
+      new Response("{}\n", {
+        headers: { "content-disposition": disposition, "content-type": type },
+      }),
+    );
+  assertEquals(named('attachment; filename="train.jsonl"'), "train.jsonl");
+  assertEquals(named("attachment; filename=train.jsonl"), "train.jsonl");
+  // filename* wins, decoded; a malformed one falls back to filename.
+  assertEquals(
+    named(
+      "attachment; filename*=UTF-8''tr%C3%A4in%20set.jsonl; filename=\"x.jsonl\"",
+    ),
+    "träin set.jsonl",
+  );
+  assertEquals(
+    named("attachment; filename*=UTF-8''%E0%A4%A; filename=ok.txt"),
+    "ok.txt",
+  );
+  // No folders, an extension from the type when the name has none.
+  assertEquals(named('attachment; filename="../../etc/passwd"'), "passwd.bin");
+  assertEquals(
+    named('attachment; filename="data"', "application/json"),
+    "data.json",
+  );
+  // Without a usable name, the URL's (none here) or the default.
+  assertEquals(named("attachment"), "blob.bin");
+  const file = await toFile(
+    new Response("{}\n", {
+      headers: { "content-disposition": 'attachment; filename="mine.jsonl"' },
+    }),
+  );
+  assertEquals(file.name, "mine.jsonl");
+});
