@@ -122,6 +122,8 @@ Deno.test("the OpenAI namespace: the official SDK's nested type paths compile", 
   const categories = (c: OpenAI.Moderation.Categories) => c.violence;
   const tokens = (u: OpenAI.CompletionUsage) => u.total_tokens;
   const options: OpenAI.RequestOptions = { timeout: 1_000 };
+  const fn: OpenAI.Chat.ChatCompletionCreateParams.Function = { name: "now" };
+  const fns: OpenAI.ChatCompletionCreateParams.Function[] = [fn];
   const checks = [
     choice,
     delta,
@@ -139,10 +141,11 @@ Deno.test("the OpenAI namespace: the official SDK's nested type paths compile", 
     tokens,
   ];
   assert(checks.every((f) => typeof f === "function"));
-  assertEquals([message.role, options.timeout, listed.purpose], [
+  assertEquals([message.role, options.timeout, listed.purpose, fns[0].name], [
     "user",
     1_000,
     "fine-tune",
+    "now",
   ]);
   // `OpenAI.Chat.Completions` is the class too, as a test's spy expects.
   assert(OpenAI.Chat.Completions === mod.ChatCompletions);
@@ -243,4 +246,23 @@ Deno.test("results carry the response's x-request-id as a hidden _request_id; wi
   assertEquals(request_id, response.headers.get("x-request-id"));
   assertEquals(data._request_id, request_id);
   assert(request_id !== completion._request_id, "one id per response");
+});
+
+Deno.test("a field newer than the 2.0.0 types, cast through, reaches the API as given", async () => {
+  let sent: unknown;
+  const client = new OpenAI({
+    apiKey: KEY,
+    baseURL: "http://stub.local/v1",
+    fetch: (_input, init) => {
+      sent = JSON.parse(String(init?.body));
+      return Promise.resolve(
+        Response.json({ object: "chat.completion", choices: [] }),
+      );
+    },
+  });
+  const tools = [{ type: "function", function: { name: "now" } }];
+  await client.chat.completions.create(
+    { ...chatBody, tools } as OpenAI.ChatCompletionCreateParamsNonStreaming,
+  );
+  assertEquals(sent, { ...chatBody, tools });
 });

@@ -10,7 +10,9 @@
 export type ToFileInput =
   | Blob
   | ArrayBuffer
-  | ArrayBufferView<ArrayBuffer>
+  // Any view, a Node Buffer typed `Buffer<ArrayBufferLike>` too; one over a
+  // SharedArrayBuffer is copied.
+  | ArrayBufferView
   | ReadableStream<Uint8Array>
   | Response
   | AsyncIterable<BlobPart>;
@@ -76,7 +78,13 @@ export async function toFile(
   }
   // An explicit "" type: Bun would otherwise take a single part's type.
   if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
-    return new File([data], name ?? unnamed(type), {
+    // A Blob takes no shared memory: a view over it is copied (slice() of a
+    // typed array makes a new, unshared buffer).
+    const part =
+      ArrayBuffer.isView(data) && !(data.buffer instanceof ArrayBuffer)
+        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice()
+        : data as BlobPart;
+    return new File([part], name ?? unnamed(type), {
       type: type ?? "",
       lastModified,
     });

@@ -294,3 +294,28 @@ export type FunctionDefinition = ChatCompletionFunction;
  * ```
  */
 export type ChatCompletionFunctionCallOption = { name: string };
+
+/**
+ * The official SDK's names nested under {@link ChatCompletionCreateParams},
+ * so annotations such as `OpenAI.Chat.ChatCompletionCreateParams.Function`
+ * port unchanged.
+ *
+ * @example
+ * ```ts
+ * import type OpenAI from "@webstd/openai";
+ * const now: OpenAI.Chat.ChatCompletionCreateParams.Function = {
+ *   name: "now",
+ *   parameters: { type: "object", properties: {} },
+ * };
+ * ```
+ */
+export declare namespace ChatCompletionCreateParams {
+  /** See {@link ChatCompletionFunction}. */
+  export type Function = ChatCompletionFunction;
+  /** See {@link ChatCompletionCreateParamsNonStreaming}. */
+  export type ChatCompletionCreateParamsNonStreaming =
+    import("./chat_types.ts").ChatCompletionCreateParamsNonStreaming;
+  /** See {@link ChatCompletionCreateParamsStreaming}. */
+  export type ChatCompletionCreateParamsStreaming =
+    import("./chat_types.ts").ChatCompletionCreateParamsStreaming;
+}

@@ -660,3 +660,19 @@ Deno.test("sourceName: a response's content-disposition names it (files.content(
   );
   assertEquals(file.name, "mine.jsonl");
 });
+
+Deno.test("toFile takes any typed array, as the official SDK does: one typed Uint8Array (a Node Buffer's type) or over shared memory", async () => {
+  // Typed `Uint8Array` is `Uint8Array<ArrayBufferLike>`: ported code that
+  // passes one (or a Node `Buffer`) must compile.
+  const upload = (data: Uint8Array) => toFile(data, "a.bin");
+  assertEquals(await read(await upload(bytes())), bytes());
+  // A Blob refuses a view over a SharedArrayBuffer (Deno throws): it is copied.
+  const shared = new Uint8Array(new SharedArrayBuffer(6));
+  shared.set([0, 1, 2, 3, 250, 0]);
+  const file = await upload(shared.subarray(1, 5));
+  assertEquals(await read(file), new Uint8Array([1, 2, 3, 250]));
+  assertEquals(
+    await read(await toFile(new DataView(bytes().buffer, 2), "d.bin")),
+    new Uint8Array([3, 250]),
+  );
+});
