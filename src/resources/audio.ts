@@ -13,7 +13,7 @@ import type {
   AudioResponseFormat,
   AudioTextFormat,
   Transcription,
-  TranscriptionCreateParams,
+  TranscriptionCreateParamsBase,
   TranscriptionVerbose,
   TranslationCreateParams,
 } from "./audio_types.ts";
@@ -61,26 +61,26 @@ export class Transcriptions {
 
   /** Transcribes audio; `text`, `srt` and `vtt` resolve to a string. */
   create(
-    body: TranscriptionCreateParams & { response_format: AudioTextFormat },
+    body: TranscriptionCreateParamsBase & { response_format: AudioTextFormat },
     options?: RequestOptions,
   ): APIPromise<string>;
   /** Transcribes audio, with timed segments. */
   create(
-    body: TranscriptionCreateParams & { response_format: "verbose_json" },
+    body: TranscriptionCreateParamsBase & { response_format: "verbose_json" },
     options?: RequestOptions,
   ): APIPromise<TranscriptionVerbose>;
   /** Transcribes audio to `{ text }`. */
   create(
-    body: TranscriptionCreateParams & { response_format?: "json" },
+    body: TranscriptionCreateParamsBase & { response_format?: "json" },
     options?: RequestOptions,
   ): APIPromise<Transcription>;
   /** Transcribes audio in the format `body.response_format` names. */
   create(
-    body: TranscriptionCreateParams,
+    body: TranscriptionCreateParamsBase,
     options?: RequestOptions,
   ): APIPromise<Transcription | TranscriptionVerbose | string>;
   create(
-    body: TranscriptionCreateParams,
+    body: TranscriptionCreateParamsBase,
     options?: RequestOptions,
   ): APIPromise<Transcription | TranscriptionVerbose | string> {
     return send(this.#t, "/audio/transcriptions", body, options);
@@ -165,6 +165,8 @@ export declare namespace Transcriptions {
   export import Transcription = Types.Transcription;
   /** See {@link Types.TranscriptionCreateParams}. */
   export import TranscriptionCreateParams = Types.TranscriptionCreateParams;
+  /** See {@link Types.TranscriptionCreateParamsBase}. */
+  export import TranscriptionCreateParamsBase = Types.TranscriptionCreateParamsBase;
   /** See {@link Types.TranscriptionSegment}. */
   export import TranscriptionSegment = Types.TranscriptionSegment;
   /** See {@link Types.TranscriptionVerbose}. */

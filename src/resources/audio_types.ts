@@ -37,11 +37,32 @@ export interface TranslationCreateParams {
   temperature?: number;
 }
 
-/** The fields of `audio.transcriptions.create`. */
-export interface TranscriptionCreateParams extends TranslationCreateParams {
+/** The fields of `audio.transcriptions.create`, with any `response_format`. */
+export interface TranscriptionCreateParamsBase extends TranslationCreateParams {
   /** The spoken language as an ISO-639-1 code, e.g. `"en"`; helps accuracy and speed. */
   language?: string;
 }
+
+/**
+ * The fields of `audio.transcriptions.create`, one member per kind of result,
+ * as in the official SDK: a body declared with this type and no
+ * `response_format` (or `"json"`) is known to give a {@link Transcription}.
+ *
+ * @example
+ * ```ts
+ * import OpenAI, { type TranscriptionCreateParams } from "@webstd/openai";
+ * const client = new OpenAI({ apiKey: "sk-test" });
+ * const body: TranscriptionCreateParams = {
+ *   file: new File([new Uint8Array(8)], "speech.mp3"),
+ *   model: "whisper-1",
+ * };
+ * const read = async () => (await client.audio.transcriptions.create(body)).text;
+ * ```
+ */
+export type TranscriptionCreateParams =
+  | TranscriptionCreateParamsBase & { response_format?: "json" }
+  | TranscriptionCreateParamsBase & { response_format: "verbose_json" }
+  | TranscriptionCreateParamsBase & { response_format: AudioTextFormat };
 
 /** A transcript or translation in the `json` format. */
 export interface Transcription extends RequestID {

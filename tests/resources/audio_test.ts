@@ -2,6 +2,7 @@ import {
   BadRequestError,
   toFile,
   type Transcription,
+  type TranscriptionCreateParams,
   type TranscriptionVerbose,
 } from "../../mod.ts";
 import {
@@ -206,4 +207,17 @@ Deno.test("the ./audio entry point works alone and exports toFile", async () => 
     response_format: "text",
   });
   assertEquals(text, "Mock translation of speech.mp3 (40000 bytes).\n");
+});
+
+Deno.test("a body declared as TranscriptionCreateParams without a format gives a Transcription, as ported code expects", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  // `.text` on the result must compile: the declared body narrows to the
+  // JSON member, whose overload resolves to a Transcription.
+  const body: TranscriptionCreateParams = {
+    file: speech(),
+    model: "whisper-1",
+  };
+  const text: string = (await client.audio.transcriptions.create(body)).text;
+  assertEquals(text, TEXT);
 });
