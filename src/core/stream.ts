@@ -20,8 +20,8 @@ export interface StreamOptions {
   /**
    * Longest silence (ms) allowed between two events before the stream fails
    * with `APIConnectionTimeoutError`. Only time spent waiting for the server
-   * counts, and only an event ends a silence: comments (a proxy's
-   * keepalives) and bytes of an event never completed do not.
+   * counts, and only an event, or bytes of one (a large event sent slowly),
+   * ends a silence: comments, such as a proxy's keepalives, do not.
    */
   idleTimeout?: number;
   /**
@@ -294,6 +294,7 @@ export class Stream<T> implements AsyncIterable<T> {
       for (;;) {
         let result: ReadableStreamReadResult<Uint8Array> | undefined;
         let cause: unknown;
+        let text = "";
         const began = since = Date.now();
         if (timer) refTimer(timer, true);
         else if (idleTimeout > 0 && idleTimeout < 2 ** 31) check();
@@ -334,7 +335,7 @@ export class Stream<T> implements AsyncIterable<T> {
           // and gateways omit it): completing it lets a final [DONE] count.
           // Anything else left unfinished there still counts as cut short.
           parser.feed(
-            decoder.decode(result.value, { stream: !end }) +
+            (text = decoder.decode(result.value, { stream: !end })) +
               (end ? "\n\n" : ""),
           );
         } catch (cause) {
@@ -343,7 +344,12 @@ export class Stream<T> implements AsyncIterable<T> {
             { cause },
           );
         }
-        waited = queue.length ? 0 : waited + Date.now() - began;
+        // Silence ends with an event, or with bytes of one (a large event
+        // sent slowly); comments, such as a proxy's keepalives, do not end
+        // it.
+        waited = queue.length || /^[^:\r\n]/m.test(text)
+          ? 0
+          : waited + Date.now() - began;
         if (end && !queue.some((event) => event.data === DONE)) {
           throw new APIConnectionError(
             "Stream ended before [DONE]: the response was cut short",

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { follow } from "./follow.ts";
+
 /** Everything {@link toFile} can turn into a `File`. */
 export type ToFileInput =
   | Blob
@@ -145,7 +147,8 @@ async function collect(
   });
   aborted.catch(() => {});
   if (signal?.aborted) onAbort();
-  else signal?.addEventListener("abort", onAbort, { once: true });
+  // One listener on the signal however many reads share it (follow.ts).
+  const unfollow = signal && follow(signal, onAbort);
   try {
     for (;;) {
       const next = reader ? reader.read() : iterator!.next();
@@ -161,7 +164,7 @@ async function collect(
     else Promise.resolve(iterator!.return?.()).catch(() => {});
     throw error;
   } finally {
-    signal?.removeEventListener("abort", onAbort);
+    unfollow?.();
   }
 }
 

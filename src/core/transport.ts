@@ -387,18 +387,27 @@ class Call<T> implements PreparedResponse<T> {
     return this.#parsed ??= this.#parse();
   }
 
+  // The stream also follows the caller's signal itself while it is read.
+  #stream(body: ReadableStream<Uint8Array> | null): T {
+    return new Stream(body, this.clock.controller, {
+      idleTimeout: this.timeout,
+      signal: this.signal,
+      headers: this.response.headers,
+    }) as T;
+  }
+
   async #parse(): Promise<T> {
     const { spec, response } = this;
-    // A JSON answer to a stream request (a proxy's error, say, sent as a 200)
-    // is read whole below and thrown with what it says.
-    if (spec.stream && !/json/.test(response.headers.get("content-type")!)) {
-      // The stream follows the caller's signal itself.
-      this.end();
-      return new Stream(response.body, this.clock.controller, {
-        idleTimeout: this.timeout,
-        signal: this.signal,
-        headers: response.headers,
-      }) as T;
+    // A stream request answered as application/json (a gateway's error sent
+    // as a 200, say) is read whole below.
+    if (
+      spec.stream &&
+      !/^application\/json/i.test(response.headers.get("content-type")!)
+    ) {
+      // The caller's abort reaches the body for as long as it lives,
+      // iterated or not.
+      this.pause(response);
+      return this.#stream(response.body);
     }
     if (spec.as === "response") {
       this.pause(response);
@@ -422,7 +431,12 @@ class Call<T> implements PreparedResponse<T> {
       this.end();
     }
     if (spec.stream) {
-      throw makeAPIError(response.status, value, response.headers);
+      // JSON is thrown with what it says; anything else was a stream
+      // mislabelled, which streams from what was read.
+      if (/^\s*[[{]/.test(value as string)) {
+        throw makeAPIError(response.status, value, response.headers);
+      }
+      return this.#stream(new Response(value as string).body);
     }
     if (spec.page) {
       return new spec.page(this.requester, spec, this.options, value) as T;

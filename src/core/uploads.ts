@@ -9,6 +9,7 @@
 import { APIPromise, type PreparedResponse } from "./api_promise.ts";
 import { readsBlobPartsWhole } from "./env.ts";
 import { APIConnectionTimeoutError, APIUserAbortError } from "./errors.ts";
+import { follow } from "./follow.ts";
 import type { RequestOptions } from "./options.ts";
 import {
   blobName,
@@ -267,7 +268,8 @@ async function readThenSend<T>(
   const reading = new AbortController();
   const stop = () => reading.abort();
   const timer = ms < 2 ** 31 ? setTimeout(stop, ms) : undefined;
-  signal?.addEventListener("abort", stop, { once: true });
+  // One listener on the signal however many uploads share it (follow.ts).
+  const unfollow = signal && follow(signal, stop);
   // Aborted already: reading stops at once, still freeing each source.
   if (signal?.aborted) stop();
   try {
@@ -297,7 +299,7 @@ async function readThenSend<T>(
     throw error;
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", stop);
+    unfollow?.();
   }
   const sent = requester.request<T>(
     { ...spec, body: multipart(fields, fileFields, needsExtension) },

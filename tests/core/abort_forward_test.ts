@@ -1,4 +1,4 @@
-import { APIUserAbortError, BadRequestError } from "../../mod.ts";
+import OpenAI, { APIUserAbortError, BadRequestError } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import { chatBody, json, stalledBody, stubClient } from "./_helpers.ts";
 
@@ -221,4 +221,74 @@ Deno.test("a shared signal: concurrent calls and streams hold one listener on it
     assertEquals(await Promise.all(loops), Array(20).fill(1));
   });
   assertEquals(live(), 1);
+});
+
+Deno.test("a shared signal: concurrent uploads and retry waits hold one listener on it too", async () => {
+  const { signal, live } = countedSignal();
+  let calls = 0;
+  const { client } = stubClient([() =>
+    // The twelve first attempts are refused with a 429 asking for a 50 ms
+    // wait; the retries pass.
+    ++calls <= 12
+      ? json({ error: { message: "slow down" } }, 429, {
+        "retry-after-ms": "50",
+      })
+      : json({ id: "file-1", object: "file" })]);
+  await withoutAny(async () => {
+    const uploads = Array.from({ length: 12 }, () =>
+      client.files.create({
+        file: new File(["{}\n"], "a.jsonl"),
+        purpose: "fine-tune",
+      }, { signal }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // All twelve wait out their 429 now: Node warns from eleven listeners.
+    const waiting = live();
+    await Promise.all(uploads);
+    assertEquals(waiting, 1);
+  });
+  assertEquals(calls, 24);
+  assertEquals(live(), 1);
+});
+
+Deno.test("the caller's abort closes a stream nobody has iterated yet", async () => {
+  let closed = false;
+  // Stopped without grace at the end, so that a failure cannot hang on the
+  // open connection.
+  const stop = new AbortController();
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, signal: stop.signal, onListen() {} },
+    () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(SSE.slice(0, 59)));
+          },
+          cancel() {
+            closed = true;
+          },
+        }),
+        { headers: { "content-type": "text/event-stream" } },
+      ),
+  );
+  try {
+    const controller = new AbortController();
+    const client = new OpenAI({
+      apiKey: "sk-test",
+      baseURL: `http://127.0.0.1:${server.addr.port}/v1`,
+    });
+    const stream = await client.chat.completions.create(
+      { ...chatBody, stream: true },
+      { signal: controller.signal },
+    );
+    controller.abort();
+    for (let i = 0; i < 100 && !closed; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert(closed, "the connection stayed open");
+    // Iterated afterwards, it ends quietly, as after any abort.
+    for await (const _ of stream) throw new Error("a chunk after the abort");
+  } finally {
+    stop.abort();
+    await server.finished;
+  }
 });

@@ -54,3 +54,25 @@ Deno.test("a JSON answer to a stream request that stalls still times out", async
     APIConnectionTimeoutError,
   );
 });
+
+Deno.test("a stream mislabelled as JSON (or NDJSON) is still read as the stream it is", async () => {
+  const sse = 'data: {"choices":[{"delta":{"content":"hi"}}]}\n\n' +
+    "data: [DONE]\n\n";
+  for (
+    const type of [
+      "application/json",
+      "application/json; charset=utf-8",
+      "application/x-ndjson",
+    ]
+  ) {
+    const { client } = stubClient([
+      () => new Response(sse, { headers: { "content-type": type } }),
+    ]);
+    const stream = await client.chat.completions.create(streamBody);
+    const contents: unknown[] = [];
+    for await (const chunk of stream) {
+      contents.push(chunk.choices[0].delta.content);
+    }
+    assertEquals(contents, ["hi"], type);
+  }
+});

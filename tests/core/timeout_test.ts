@@ -226,8 +226,8 @@ Deno.test("a call after the others ended still times out (the idle timer is held
 });
 
 // A server that sends `first`, then `tick` every 20 ms until the client goes
-// away: a proxy's keepalive comments, or an event that never completes.
-function trickling(first: string, tick: string) {
+// away, or `count` times followed by `last`.
+function trickling(first: string, tick: string, count = Infinity, last = "") {
   let ticks = 0;
   let cancelled = false;
   const server = Deno.serve(
@@ -238,8 +238,12 @@ function trickling(first: string, tick: string) {
         start(controller) {
           controller.enqueue(encoder.encode(first));
           timer = setInterval(() => {
-            ticks++;
-            controller.enqueue(encoder.encode(tick));
+            if (ticks++ < count) controller.enqueue(encoder.encode(tick));
+            else {
+              clearInterval(timer);
+              controller.enqueue(encoder.encode(last));
+              controller.close();
+            }
           }, 20);
         },
         cancel() {
@@ -267,32 +271,54 @@ function trickling(first: string, tick: string) {
 }
 
 const EVENT = 'data: {"choices":[]}\n\n';
-for (
-  const [name, first, tick] of [
-    ["keepalive comments", EVENT, ": keepalive\n\n"],
-    ["bytes of an event that never ends", EVENT + 'data: {"choices":[', " "],
-  ]
+
+// Iterates a stream of `server`'s, failing instead of hanging past 5 s.
+async function drain(
+  server: ReturnType<typeof trickling>,
+  chunks: unknown[] = [],
 ) {
-  Deno.test(`a stream that gets only ${name} still times out: only an event ends a silence`, async () => {
-    await using server = trickling(first, tick);
-    // Were it to hang, the guard ends the loop quietly and the test fails.
-    const guard = new AbortController();
-    const timer = setTimeout(() => guard.abort(), 5_000);
-    const stream = await server.client.chat.completions.create({
-      ...chatBody,
-      stream: true,
-    }, { signal: guard.signal });
-    let chunks = 0;
-    const err = await assertRejects(async () => {
-      for await (const _ of stream) chunks++;
-    }, APIConnectionTimeoutError).finally(() => clearTimeout(timer));
-    assert(err.message.includes("no event for 150 ms"), err.message);
-    assertEquals(chunks, 1);
-    assert(server.ticks() >= 3, `${server.ticks()} ticks came first`);
-    // The request is cancelled, not left to trickle on.
-    for (let i = 0; i < 50 && !server.cancelled(); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    assert(server.cancelled(), "the upstream was not cancelled");
-  });
+  const guard = new AbortController();
+  const timer = setTimeout(() => guard.abort(), 5_000);
+  const stream = await server.client.chat.completions.create({
+    ...chatBody,
+    stream: true,
+  }, { signal: guard.signal });
+  try {
+    for await (const chunk of stream) chunks.push(chunk);
+  } finally {
+    clearTimeout(timer);
+  }
+  assert(!guard.signal.aborted, "the stream hung");
+  return chunks;
 }
+
+Deno.test("a stream that gets only keepalive comments still times out: they do not end a silence", async () => {
+  await using server = trickling(EVENT, ": keepalive\n\n");
+  const chunks: unknown[] = [];
+  const err = await assertRejects(
+    () => drain(server, chunks),
+    APIConnectionTimeoutError,
+  );
+  assert(err.message.includes("no event for 150 ms"), err.message);
+  assertEquals(chunks.length, 1, "the event before the keepalives");
+  assert(server.ticks() >= 3, `${server.ticks()} ticks came first`);
+  // The request is cancelled, not left to trickle on.
+  for (let i = 0; i < 50 && !server.cancelled(); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert(server.cancelled(), "the upstream was not cancelled");
+});
+
+Deno.test("a large event sent slowly, for longer than the timeout, arrives whole", async () => {
+  // 15 pieces of 1,000 characters 20 ms apart: ~300 ms for one event, with
+  // never more than 150 ms without bytes of it.
+  await using server = trickling(
+    EVENT + 'data: {"choices":[],"pad":"',
+    "x".repeat(1_000),
+    15,
+    '"}\n\ndata: [DONE]\n\n',
+  );
+  const chunks = await drain(server) as { pad?: string }[];
+  assertEquals(chunks.length, 2);
+  assertEquals(chunks[1].pad?.length, 15_000);
+});
