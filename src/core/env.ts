@@ -21,6 +21,7 @@ interface Globals {
   document?: unknown;
   window?: unknown;
   importScripts?: unknown;
+  FinalizationRegistry?: typeof FinalizationRegistry;
 }
 
 /**
@@ -110,4 +111,23 @@ export function refTimer(
   const deno = (globalThis as Globals).Deno;
   if (deno) deno[ref ? "refTimer" : "unrefTimer"]?.(id);
   else (id as { ref?(): void; unref?(): void })?.[ref ? "ref" : "unref"]?.();
+}
+
+/**
+ * Calls `cleanup` with what was registered along with an object once that
+ * object is collected: a `FinalizationRegistry`, or `undefined` where the
+ * runtime has none (Cloudflare Workers), where the caller keeps the held
+ * value instead.
+ *
+ * @example
+ * ```ts
+ * import { finalizer } from "./env.ts";
+ * finalizer<string>((held) => console.log(held, "collected"))?.register({}, "it");
+ * ```
+ */
+export function finalizer<T>(
+  cleanup: (held: T) => void,
+): FinalizationRegistry<T> | undefined {
+  const Registry = (globalThis as Globals).FinalizationRegistry;
+  return Registry && new Registry(cleanup);
 }

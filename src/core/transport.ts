@@ -7,7 +7,7 @@
 
 import { APIPromise, type PreparedResponse } from "./api_promise.ts";
 import { Deadlines, type Timed } from "./deadlines.ts";
-import { isBrowser, readEnv } from "./env.ts";
+import { finalizer, isBrowser, readEnv } from "./env.ts";
 import { follow } from "./follow.ts";
 import {
   APIConnectionError,
@@ -354,14 +354,16 @@ class Call<T> implements PreparedResponse<T> {
    * (`asResponse()`, `files.content()`): the caller's abort keeps reaching
    * the body for as long as it lives (a caller may keep only the body), and
    * the forwarding listener goes once it is collected, or at once when there
-   * is no body. A later parse resumes the clock and ends the call as usual.
+   * is no body. Where nothing can tell when it is collected (Workers have no
+   * FinalizationRegistry), the listener stays for the signal's life, which
+   * there is usually one request's. A later parse resumes the clock and ends
+   * the call as usual.
    */
   pause({ body }: Response): void {
     this.deadlines.delete(this.clock);
     if (!this.unlink) return;
-    if (body) {
-      (released ??= new FinalizationRegistry(run)).register(body, this.unlink);
-    } else this.unlink();
+    if (body) (released ??= finalizer(run))?.register(body, this.unlink);
+    else this.unlink();
   }
 
   /** The call is over: its clock stops and the caller's abort is no longer forwarded. */
