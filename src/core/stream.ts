@@ -264,15 +264,23 @@ export class Stream<T> implements AsyncIterable<T> {
     let finished = false;
     let timedOut = false;
     // When the pending read began (0 while none waits), and the time reads
-    // have waited since the last event: silence counts only while a read
-    // waits, so a consumer busy between chunks looks no idler, and only an
-    // event ends it, so keepalive comments do not hide a stalled stream.
+    // have waited since the last event or bytes of one: silence counts only
+    // while a read waits, so a consumer busy between chunks looks no idler,
+    // and comments do not end it, so keepalives do not hide a stalled stream.
     // One timer serves many reads. It keeps the process alive only while a
     // read waits (unref'd in between), so an iterator abandoned mid-stream
     // does not hold a process for the rest of the timeout; it lapses when
     // it finds no read waiting.
     let since = 0;
     let waited = 0;
+    // What the line a chunk ends in is, for the next chunk: "" at a line's
+    // start, ":" in a comment, another character in a field. A keepalive
+    // split over two chunks is still a comment.
+    let line = "";
+    // The body's text until its first event (up to 64 KiB): a body that is
+    // not server-sent events at all (a gateway's JSON error, an HTML page)
+    // is reported with what it says.
+    let head: string | undefined = "";
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Also arms the timer as a read begins. With no read waiting, `since` is
     // 0, `idle` is huge and the timer lapses.
@@ -345,15 +353,21 @@ export class Stream<T> implements AsyncIterable<T> {
           );
         }
         // Silence ends with an event, or with bytes of one (a large event
-        // sent slowly); comments, such as a proxy's keepalives, do not end
-        // it.
-        waited = queue.length || /^[^:\r\n]/m.test(text)
+        // sent slowly): any line of the chunk that is not a comment.
+        const was = line;
+        const nl = Math.max(text.lastIndexOf("\n"), text.lastIndexOf("\r"));
+        line = nl < 0 ? line || text.slice(0, 1) : text.slice(nl + 1, nl + 2);
+        waited = queue.length || /(^|[\r\n])[^:\r\n]/.test(was + text)
           ? 0
           : waited + Date.now() - began;
+        if (head != null && !queue.length) {
+          if (head.length < 65536) head += text;
+        } else head = undefined;
         if (end && !queue.some((event) => event.data === DONE)) {
-          throw new APIConnectionError(
-            "Stream ended before [DONE]: the response was cut short",
-          );
+          throw (head?.trim() && notEvents(head, headers)) ||
+            new APIConnectionError(
+              "Stream ended before [DONE]: the response was cut short",
+            );
         }
         for (const event of queue) {
           // Aborted while the consumer held a chunk: yield no more of this
@@ -389,11 +403,8 @@ function parseEvent(event: ServerSentEvent, headers?: Headers): unknown {
   try {
     value = JSON.parse(event.data);
   } catch (cause) {
-    const preview = event.data.length > 200
-      ? event.data.slice(0, 200) + "…"
-      : event.data;
     throw new OpenAIError(
-      `Could not parse stream event as JSON: ${JSON.stringify(preview)}`,
+      `Could not parse stream event as JSON: ${preview(event.data)}`,
       { cause },
     );
   }
@@ -403,4 +414,25 @@ function parseEvent(event: ServerSentEvent, headers?: Headers): unknown {
     throw makeAPIError(undefined, { error: error ?? value }, headers);
   }
   return value;
+}
+
+// A body that held no event: JSON with an `error` (a gateway's error sent as
+// a 200, say) is that APIError; what does not look like server-sent events
+// at all is shown; the start of a stream cut short is neither.
+function notEvents(text: string, headers?: Headers): OpenAIError | undefined {
+  let value: { error?: unknown } | undefined;
+  try {
+    value = JSON.parse(text);
+  } catch { /* not JSON */ }
+  return value?.error
+    ? makeAPIError(undefined, value, headers)
+    : /^(data|event|id|retry)?:/m.test(text)
+    ? undefined
+    : new APIConnectionError(
+      `Expected server-sent events, got ${preview(text.trim())}`,
+    );
+}
+
+function preview(text: string): string {
+  return JSON.stringify(text.length > 200 ? text.slice(0, 200) + "…" : text);
 }

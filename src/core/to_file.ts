@@ -38,8 +38,9 @@ export interface ToFileOptions {
  * (`toFile(fetch(url))`), copying no more than needed: a `File` that already
  * has this name and type comes back as it is, a `Blob` is referenced rather
  * than copied, and a stream or response body is read once. Without a name,
- * a response is named after its URL, an object with a `name` or `path` after
- * that, and anything else `blob` plus an extension from the type
+ * a response is named after its `content-disposition` filename, else its
+ * URL, an object with a `name` or `path` after that, and anything else `blob`
+ * plus an extension from the type
  * (`blob.mp3` for `audio/mpeg`): the audio endpoints read the format from it.
  *
  * @example Upload bytes you hold in memory

@@ -389,27 +389,18 @@ class Call<T> implements PreparedResponse<T> {
     return this.#parsed ??= this.#parse();
   }
 
-  // The stream also follows the caller's signal itself while it is read.
-  #stream(body: ReadableStream<Uint8Array> | null): T {
-    return new Stream(body, this.clock.controller, {
-      idleTimeout: this.timeout,
-      signal: this.signal,
-      headers: this.response.headers,
-    }) as T;
-  }
-
   async #parse(): Promise<T> {
     const { spec, response } = this;
-    // A stream request answered as application/json (a gateway's error sent
-    // as a 200, say) is read whole below.
-    if (
-      spec.stream &&
-      !/^application\/json/i.test(response.headers.get("content-type")!)
-    ) {
+    if (spec.stream) {
       // The caller's abort reaches the body for as long as it lives,
-      // iterated or not.
+      // iterated or not; the stream also follows the signal itself while it
+      // is read.
       this.pause(response);
-      return this.#stream(response.body);
+      return new Stream(response.body, this.clock.controller, {
+        idleTimeout: this.timeout,
+        signal: this.signal,
+        headers: response.headers,
+      }) as T;
     }
     if (spec.as === "response") {
       this.pause(response);
@@ -419,7 +410,7 @@ class Call<T> implements PreparedResponse<T> {
     if (this.left !== undefined) this.deadlines.add(this.clock, this.left);
     let value: unknown;
     try {
-      value = spec.as === "text" || spec.stream
+      value = spec.as === "text"
         ? await response.text()
         : await response.json();
     } catch (cause) {
@@ -431,14 +422,6 @@ class Call<T> implements PreparedResponse<T> {
         : this.failure(cause);
     } finally {
       this.end();
-    }
-    if (spec.stream) {
-      // JSON is thrown with what it says; anything else was a stream
-      // mislabelled, which streams from what was read.
-      if (/^\s*[[{]/.test(value as string)) {
-        throw makeAPIError(response.status, value, response.headers);
-      }
-      return this.#stream(new Response(value as string).body);
     }
     if (spec.page) {
       return new spec.page(this.requester, spec, this.options, value) as T;

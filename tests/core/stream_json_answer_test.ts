@@ -1,61 +1,102 @@
-// A stream request answered with JSON instead of server-sent events: a proxy
-// or gateway (quota exhausted, say) sending its error as a 200, or a server
-// that ignored `stream: true`. What the body says must reach the caller.
-import { APIConnectionTimeoutError, APIError } from "../../mod.ts";
+// A stream request answered with something other than server-sent events: a
+// proxy or gateway (quota exhausted, say) sending its error as a 200, a
+// server that ignored `stream: true`, an HTML page. What the body says must
+// reach the caller, whatever its content type; a real stream, however it is
+// labelled, must still stream.
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+} from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import { chatBody, stalledBody, stubClient } from "./_helpers.ts";
 
 const streamBody = { ...chatBody, stream: true as const };
 
+async function chunks(answer: () => Response): Promise<unknown[]> {
+  const { client, calls } = stubClient([answer]);
+  const out: unknown[] = [];
+  try {
+    const stream = await client.chat.completions.create(streamBody);
+    for await (const chunk of stream) out.push(chunk);
+  } finally {
+    assertEquals(calls.length, 1, "not retried");
+  }
+  return out;
+}
+
 Deno.test("a 200 JSON error answering a stream request is an APIError with its message and code", async () => {
-  const { client, calls } = stubClient([() =>
-    Response.json({
-      error: {
-        message: "You exceeded your current quota",
-        type: "insufficient_quota",
-        code: "insufficient_quota",
-      },
-    }, { headers: { "x-request-id": "req_1" } })]);
-  const err = await assertRejects(
-    () => client.chat.completions.create(streamBody),
-    APIError,
-  ) as APIError;
-  assertEquals(err.constructor, APIError);
-  assertEquals(err.message, "200 You exceeded your current quota");
-  assertEquals([err.status, err.code, err.type, err.requestID], [
-    200,
-    "insufficient_quota",
-    "insufficient_quota",
-    "req_1",
-  ]);
-  assertEquals(calls.length, 1, "not retried");
+  for (const type of ["application/json", "text/plain", "text/event-stream"]) {
+    const err = await assertRejects(
+      () =>
+        chunks(() =>
+          new Response(
+            JSON.stringify(
+              {
+                error: {
+                  message: "You exceeded your current quota",
+                  type: "insufficient_quota",
+                  code: "insufficient_quota",
+                },
+              },
+              null,
+              2,
+            ),
+            { headers: { "content-type": type, "x-request-id": "req_1" } },
+          )
+        ),
+      APIError,
+    ) as APIError;
+    assertEquals(err.constructor, APIError, type);
+    assertEquals(err.message, "You exceeded your current quota");
+    assertEquals([err.code, err.type, err.requestID], [
+      "insufficient_quota",
+      "insufficient_quota",
+      "req_1",
+    ]);
+  }
 });
 
-Deno.test("a completion answering a stream request is an APIError showing the body", async () => {
-  const { client } = stubClient([
-    () => Response.json({ object: "chat.completion", choices: [] }),
-  ]);
-  const err = await assertRejects(
-    () => client.chat.completions.create(streamBody),
-    APIError,
+Deno.test("a body that is not server-sent events is an APIConnectionError quoting it", async () => {
+  for (
+    const body of [
+      JSON.stringify({ object: "chat.completion", choices: [] }),
+      "<html><body>502 Bad Gateway</body></html>",
+      "upstream quota exceeded, retry later",
+    ]
+  ) {
+    const err = await assertRejects(
+      () => chunks(() => new Response(body)),
+      APIConnectionError,
+      "Expected server-sent events, got",
+    );
+    assert(
+      err.message.includes(JSON.stringify(body).slice(1, 30)),
+      err.message,
+    );
+  }
+  // The start of a real stream cut short is still "cut short".
+  await assertRejects(
+    () => chunks(() => new Response('data: {"choices":[')),
+    APIConnectionError,
+    "cut short",
   );
-  assert(err.message.includes('"object":"chat.completion"'), err.message);
 });
 
-Deno.test("a JSON answer to a stream request that stalls still times out", async () => {
+Deno.test("a body that stalls before any event still times out", async () => {
   const { client } = stubClient([
     ({ init }) =>
       new Response(stalledBody(init.signal, '{"error":'), {
         headers: { "content-type": "application/json" },
       }),
   ], { timeout: 50, maxRetries: 0 });
-  await assertRejects(
-    () => client.chat.completions.create(streamBody),
-    APIConnectionTimeoutError,
-  );
+  await assertRejects(async () => {
+    const stream = await client.chat.completions.create(streamBody);
+    for await (const _ of stream) { /* nothing comes */ }
+  }, APIConnectionTimeoutError);
 });
 
-Deno.test("a stream mislabelled as JSON (or NDJSON) is still read as the stream it is", async () => {
+Deno.test("a stream labelled as JSON (or NDJSON) is read as the stream it is, as it arrives", async () => {
   const sse = 'data: {"choices":[{"delta":{"content":"hi"}}]}\n\n' +
     "data: [DONE]\n\n";
   for (
@@ -65,14 +106,37 @@ Deno.test("a stream mislabelled as JSON (or NDJSON) is still read as the stream 
       "application/x-ndjson",
     ]
   ) {
-    const { client } = stubClient([
-      () => new Response(sse, { headers: { "content-type": type } }),
-    ]);
-    const stream = await client.chat.completions.create(streamBody);
-    const contents: unknown[] = [];
-    for await (const chunk of stream) {
-      contents.push(chunk.choices[0].delta.content);
-    }
-    assertEquals(contents, ["hi"], type);
+    const got = await chunks(() =>
+      new Response(sse, { headers: { "content-type": type } })
+    ) as { choices: { delta: { content: string } }[] }[];
+    assertEquals(got.map((c) => c.choices[0].delta.content), ["hi"], type);
   }
+});
+
+Deno.test("a stream labelled as JSON streams live: its first chunk comes before the body ends", async () => {
+  const encoder = new TextEncoder();
+  let firstSeen!: () => void;
+  const seen = new Promise<void>((resolve) => firstSeen = resolve);
+  const { client } = stubClient([() =>
+    new Response(
+      new ReadableStream({
+        async start(controller) {
+          controller.enqueue(
+            encoder.encode('data: {"choices":[{"delta":{"content":"a"}}]}\n\n'),
+          );
+          // The rest comes only once the client has the first chunk.
+          await seen;
+          controller.enqueue(encoder.encode("data: [DONE]\n\n"));
+          controller.close();
+        },
+      }),
+      { headers: { "content-type": "application/json" } },
+    )], { timeout: 2_000 });
+  const stream = await client.chat.completions.create(streamBody);
+  let n = 0;
+  for await (const _ of stream) {
+    n++;
+    firstSeen();
+  }
+  assertEquals(n, 1);
 });

@@ -227,7 +227,13 @@ Deno.test("a call after the others ended still times out (the idle timer is held
 
 // A server that sends `first`, then `tick` every 20 ms until the client goes
 // away, or `count` times followed by `last`.
-function trickling(first: string, tick: string, count = Infinity, last = "") {
+function trickling(
+  first: string,
+  tick: string | string[],
+  count = Infinity,
+  last = "",
+) {
+  const pieces = [tick].flat();
   let ticks = 0;
   let cancelled = false;
   const server = Deno.serve(
@@ -238,8 +244,12 @@ function trickling(first: string, tick: string, count = Infinity, last = "") {
         start(controller) {
           controller.enqueue(encoder.encode(first));
           timer = setInterval(() => {
-            if (ticks++ < count) controller.enqueue(encoder.encode(tick));
-            else {
+            if (ticks < count) {
+              controller.enqueue(
+                encoder.encode(pieces[ticks++ % pieces.length]),
+              );
+            } else {
+              ticks++;
               clearInterval(timer);
               controller.enqueue(encoder.encode(last));
               controller.close();
@@ -292,22 +302,30 @@ async function drain(
   return chunks;
 }
 
-Deno.test("a stream that gets only keepalive comments still times out: they do not end a silence", async () => {
-  await using server = trickling(EVENT, ": keepalive\n\n");
-  const chunks: unknown[] = [];
-  const err = await assertRejects(
-    () => drain(server, chunks),
-    APIConnectionTimeoutError,
-  );
-  assert(err.message.includes("no event for 150 ms"), err.message);
-  assertEquals(chunks.length, 1, "the event before the keepalives");
-  assert(server.ticks() >= 3, `${server.ticks()} ticks came first`);
-  // The request is cancelled, not left to trickle on.
-  for (let i = 0; i < 50 && !server.cancelled(); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  assert(server.cancelled(), "the upstream was not cancelled");
-});
+for (
+  const [name, tick] of [
+    ["keepalive comments", ": keepalive\n\n"],
+    ["keepalive comments split over chunks", [": keep", "alive\n\n"]],
+    ["keepalive comments split at their colon, CRLF", [":", " ping\r\n\r\n"]],
+  ] as const
+) {
+  Deno.test(`a stream that gets only ${name} still times out: they do not end a silence`, async () => {
+    await using server = trickling(EVENT, [...tick]);
+    const chunks: unknown[] = [];
+    const err = await assertRejects(
+      () => drain(server, chunks),
+      APIConnectionTimeoutError,
+    );
+    assert(err.message.includes("no event for 150 ms"), err.message);
+    assertEquals(chunks.length, 1, "the event before the keepalives");
+    assert(server.ticks() >= 3, `${server.ticks()} ticks came first`);
+    // The request is cancelled, not left to trickle on.
+    for (let i = 0; i < 50 && !server.cancelled(); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert(server.cancelled(), "the upstream was not cancelled");
+  });
+}
 
 Deno.test("a large event sent slowly, for longer than the timeout, arrives whole", async () => {
   // 15 pieces of 1,000 characters 20 ms apart: ~300 ms for one event, with
