@@ -6,6 +6,8 @@
  * @module
  */
 
+import { preview } from "./preview.ts";
+
 /**
  * The base class of every error thrown by this client.
  *
@@ -277,7 +279,7 @@ export function makeAPIError(
       status === undefined
         ? "Stream error"
         : typeof body == "string"
-        ? body.slice(0, 500)
+        ? preview(body, 500)
         : "",
       headers,
     );

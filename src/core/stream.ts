@@ -12,6 +12,7 @@ import {
   OpenAIError,
 } from "./errors.ts";
 import { refTimer } from "./env.ts";
+import { preview } from "./preview.ts";
 import { follow } from "./follow.ts";
 import { type ServerSentEvent, SSEParser } from "./sse.ts";
 
@@ -361,7 +362,7 @@ export class Stream<T> implements AsyncIterable<T> {
           ? 0
           : waited + Date.now() - began;
         if (head != null && !queue.length) {
-          if (head.length < 65536) head += text;
+          head += text.slice(0, 65536 - head.length);
         } else head = undefined;
         if (end && !queue.some((event) => event.data === DONE)) {
           throw (head?.trim() && notEvents(head, headers)) ||
@@ -404,7 +405,7 @@ function parseEvent(event: ServerSentEvent, headers?: Headers): unknown {
     value = JSON.parse(event.data);
   } catch (cause) {
     throw new OpenAIError(
-      `Could not parse stream event as JSON: ${preview(event.data)}`,
+      `Could not parse stream event as JSON: ${quote(event.data)}`,
       { cause },
     );
   }
@@ -417,22 +418,25 @@ function parseEvent(event: ServerSentEvent, headers?: Headers): unknown {
 }
 
 // A body that held no event: JSON with an `error` (a gateway's error sent as
-// a 200, say) is that APIError; what does not look like server-sent events
-// at all is shown; the start of a stream cut short is neither.
+// a 200, say, or a list of one) is that APIError; what does not look like
+// server-sent events at all (JSON, an HTML page, text) is shown; the start of
+// a stream cut short is neither.
 function notEvents(text: string, headers?: Headers): OpenAIError | undefined {
   let value: { error?: unknown } | undefined;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text.trim());
+    value = Array.isArray(value) ? value[0] : value;
   } catch { /* not JSON */ }
-  return value?.error
+  const error = value?.error;
+  return error && (typeof error == "object" || typeof error == "string")
     ? makeAPIError(undefined, value, headers)
-    : /^(data|event|id|retry)?:/m.test(text)
+    : !/^\s*[<{[]/.test(text) && /^(data|event|id|retry)?:/m.test(text)
     ? undefined
     : new APIConnectionError(
-      `Expected server-sent events, got ${preview(text.trim())}`,
+      `Expected server-sent events, got ${quote(text.trim())}`,
     );
 }
 
-function preview(text: string): string {
-  return JSON.stringify(text.length > 200 ? text.slice(0, 200) + "…" : text);
+function quote(text: string): string {
+  return JSON.stringify(preview(text, 200));
 }

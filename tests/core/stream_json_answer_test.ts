@@ -140,3 +140,67 @@ Deno.test("a stream labelled as JSON streams live: its first chunk comes before 
   }
   assertEquals(n, 1);
 });
+
+Deno.test("what a body with no event holds is classified the same however it is chunked or dressed", async () => {
+  const error = { error: { message: "quota", code: "insufficient_quota" } };
+  // A BOM, a list of one error: still the APIError.
+  for (
+    const body of ["\uFEFF" + JSON.stringify(error), JSON.stringify([error])]
+  ) {
+    const err = await assertRejects(
+      () => chunks(() => new Response(body)),
+      APIError,
+    ) as APIError;
+    assertEquals([err.message, err.code], ["quota", "insufficient_quota"]);
+  }
+  // An `error` that is no error object: the body is shown, not lost.
+  await assertRejects(
+    () =>
+      chunks(() => new Response('{"error":true,"message":"Quota exceeded"}')),
+    APIConnectionError,
+    "Quota exceeded",
+  );
+  // An HTML page with a line starting with a colon is still not a stream.
+  await assertRejects(
+    () => chunks(() => new Response("<html><style>\n:root{--c:red}\n</style>")),
+    APIConnectionError,
+    "Expected server-sent events",
+  );
+  // A body of ~70 KiB: the same error in one chunk or in 1,000-byte pieces.
+  const big = JSON.stringify({ error: { message: "x".repeat(70_000) } });
+  const pieces = (size: number) =>
+    new Response(
+      new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < big.length; i += size) {
+            controller.enqueue(
+              new TextEncoder().encode(big.slice(i, i + size)),
+            );
+          }
+          controller.close();
+        },
+      }),
+    );
+  const whole = await assertRejects(() => chunks(() => pieces(big.length)));
+  const split = await assertRejects(() => chunks(() => pieces(1_000)));
+  assertEquals(
+    [split.constructor, split.message],
+    [whole.constructor, whole.message],
+  );
+});
+
+Deno.test("a body quoted in an error never shows an API key or a bearer token it echoes", async () => {
+  const echo = "Request received\nauthorization: Bearer sk-proj-SECRET123\n" +
+    "x-key: sk-SECRET456";
+  const err = await assertRejects(
+    () => chunks(() => new Response(echo)),
+    APIConnectionError,
+    "Request received",
+  );
+  assert(!/SECRET/.test(err.message), err.message);
+  // The same for an error status whose body is not JSON.
+  const { client } = stubClient([() => new Response(echo, { status: 404 })]);
+  const notFound = await assertRejects(() => client.models.list());
+  assert(notFound.message.includes("Request received"), notFound.message);
+  assert(!/SECRET/.test(notFound.message), notFound.message);
+});
