@@ -6,7 +6,7 @@
  * @module
  */
 
-import { preview } from "./preview.ts";
+import { mask, preview } from "./preview.ts";
 
 /**
  * The base class of every error thrown by this client.
@@ -257,9 +257,14 @@ export function makeAPIError(
   headers?: Headers,
   suffix = "",
 ): APIError {
-  let value = body;
+  // Masked first, so that neither the message nor `error` shows a secret
+  // the server echoed (masks keep JSON valid).
+  const text = mask(
+    typeof body == "string" ? body : JSON.stringify(body) ?? "",
+  );
+  let value: unknown;
   try {
-    if (typeof body == "string") value = JSON.parse(body);
+    value = JSON.parse(text);
   } catch {
     // Not JSON: the text itself is the detail.
   }
@@ -279,7 +284,7 @@ export function makeAPIError(
       status === undefined
         ? "Stream error"
         : typeof body == "string"
-        ? preview(body, 500)
+        ? preview(text, 500)
         : "",
       headers,
     );

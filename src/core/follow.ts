@@ -41,3 +41,26 @@ function hub(signal: AbortSignal): Set<() => void> {
   signal.addEventListener("abort", () => fns.forEach((fn) => fn()));
   return fns;
 }
+
+const handoffs = new WeakMap<object, () => void>();
+
+/**
+ * Leaves `release` with `owner` (a stream's controller) for {@link takeOver}:
+ * the call that made a stream follows the caller's signal until the stream,
+ * once read, follows it itself.
+ *
+ * @example
+ * ```ts ignore
+ * handOff(controller, unlink); // ... later, as the stream is first read:
+ * takeOver(controller); // runs unlink
+ * ```
+ */
+export function handOff(owner: object, release: () => void): void {
+  handoffs.set(owner, release);
+}
+
+/** Runs (once) what {@link handOff} left with `owner`, if anything. */
+export function takeOver(owner: object): void {
+  handoffs.get(owner)?.();
+  handoffs.delete(owner);
+}

@@ -1,20 +1,38 @@
 /**
- * Quoting a server's text in an error message.
+ * Quoting a server's text in an error: shortened, and with secrets masked.
  *
  * @module
  */
 
 /**
- * Shows `text` in an error message: at most `max` characters, with an API
- * key or a bearer token masked, since a server (an echo endpoint behind a
- * wrong base URL, say) may send the request's own headers back.
+ * Masks what looks like a secret in `text`, since a server (an echo endpoint
+ * behind a wrong base URL, say) may send the request's own headers back: an
+ * OpenAI key (`sk-` and 16 or more characters), a bearer token, and the value
+ * after `api-key` or `x-api-key` (as a header or a query parameter, plain or
+ * URL-encoded). The masks keep JSON text valid, and leave words such as
+ * "bearer token" or "sk-learn" alone.
  *
  * @example
  * ```ts ignore
- * preview("authorization: Bearer sk-abc123", 200); // "authorization: Bearer ***"
+ * mask("authorization: Bearer sk-proj-0123456789abcdef"); // "authorization: Bearer ***"
+ * ```
+ */
+export function mask(text: string): string {
+  return text
+    .replace(/((?:bearer|api.?key)\W+)[^\s"'&,;<]{16,}/gi, "$1***")
+    .replace(/sk-[\w-]{16,}/g, "sk-***");
+}
+
+/**
+ * {@link mask}s `text` and cuts it to `max` characters, marking a cut with
+ * `…`.
+ *
+ * @example
+ * ```ts ignore
+ * preview("x".repeat(300), 200).length; // 201
  * ```
  */
 export function preview(text: string, max: number): string {
-  text = text.replace(/(Bearer\s+|\bsk-)[\w.~+/=-]+/gi, "$1***");
+  text = mask(text);
   return text.length > max ? text.slice(0, max) + "…" : text;
 }

@@ -13,7 +13,7 @@ import {
 } from "./errors.ts";
 import { refTimer } from "./env.ts";
 import { preview } from "./preview.ts";
-import { follow } from "./follow.ts";
+import { follow, takeOver } from "./follow.ts";
 import { type ServerSentEvent, SSEParser } from "./sse.ts";
 
 /** How a {@link Stream} watches its connection. */
@@ -278,7 +278,7 @@ export class Stream<T> implements AsyncIterable<T> {
     // start, ":" in a comment, another character in a field. A keepalive
     // split over two chunks is still a comment.
     let line = "";
-    // The body's text until its first event (up to 64 KiB): a body that is
+    // The body's text until its first event (up to 1 MiB): a body that is
     // not server-sent events at all (a gateway's JSON error, an HTML page)
     // is reported with what it says.
     let head: string | undefined = "";
@@ -295,8 +295,10 @@ export class Stream<T> implements AsyncIterable<T> {
       }
     };
     aborted.addEventListener("abort", stop);
-    // One listener on the caller's signal however many streams share it.
+    // One listener on the caller's signal however many streams share it;
+    // the call that made the stream stops following it from here.
     const unfollow = signal && follow(signal, stop);
+    takeOver(this.controller);
     // Aborted before the first read: the read then ends at once.
     if (aborted.aborted || signal?.aborted) stop();
     try {
@@ -362,7 +364,7 @@ export class Stream<T> implements AsyncIterable<T> {
           ? 0
           : waited + Date.now() - began;
         if (head != null && !queue.length) {
-          head += text.slice(0, 65536 - head.length);
+          head += text.slice(0, 2 ** 20 - head.length);
         } else head = undefined;
         if (end && !queue.some((event) => event.data === DONE)) {
           throw (head?.trim() && notEvents(head, headers)) ||

@@ -8,7 +8,7 @@
 import { APIPromise, type PreparedResponse } from "./api_promise.ts";
 import { Deadlines, type Timed } from "./deadlines.ts";
 import { finalizer, isBrowser, readEnv } from "./env.ts";
-import { follow } from "./follow.ts";
+import { follow, handOff } from "./follow.ts";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -392,10 +392,10 @@ class Call<T> implements PreparedResponse<T> {
   async #parse(): Promise<T> {
     const { spec, response } = this;
     if (spec.stream) {
-      // The caller's abort reaches the body for as long as it lives,
-      // iterated or not; the stream also follows the signal itself while it
-      // is read.
+      // The caller's abort reaches the body until the stream, once read,
+      // follows the signal itself, or else for as long as the body lives.
       this.pause(response);
+      if (this.unlink) handOff(this.clock.controller, this.unlink);
       return new Stream(response.body, this.clock.controller, {
         idleTimeout: this.timeout,
         signal: this.signal,

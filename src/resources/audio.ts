@@ -59,21 +59,21 @@ export class Transcriptions {
     this.#t = transport;
   }
 
-  /** Transcribes audio; `text`, `srt` and `vtt` resolve to a string. */
-  create(
-    body: TranscriptionCreateParamsBase & { response_format: AudioTextFormat },
-    options?: RequestOptions,
-  ): APIPromise<string>;
-  /** Transcribes audio, with timed segments. */
-  create(
-    body: TranscriptionCreateParamsBase & { response_format: "verbose_json" },
-    options?: RequestOptions,
-  ): APIPromise<TranscriptionVerbose>;
   /** Transcribes audio to `{ text }`. */
   create(
-    body: TranscriptionCreateParamsBase & { response_format?: "json" },
+    body: TranscriptionCreateParamsBase<"json" | undefined>,
     options?: RequestOptions,
   ): APIPromise<Transcription>;
+  /** Transcribes audio, with timed segments. */
+  create(
+    body: TranscriptionCreateParamsBase<"verbose_json">,
+    options?: RequestOptions,
+  ): APIPromise<TranscriptionVerbose>;
+  /** Transcribes audio; `text`, `srt` and `vtt` resolve to a string. */
+  create(
+    body: TranscriptionCreateParamsBase<AudioTextFormat>,
+    options?: RequestOptions,
+  ): APIPromise<string>;
   /** Transcribes audio in the format `body.response_format` names. */
   create(
     body: TranscriptionCreateParamsBase,
@@ -105,21 +105,21 @@ export class Translations {
     this.#t = transport;
   }
 
-  /** Translates audio to English; `text`, `srt` and `vtt` resolve to a string. */
-  create(
-    body: TranslationCreateParams & { response_format: AudioTextFormat },
-    options?: RequestOptions,
-  ): APIPromise<string>;
-  /** Translates audio to English, with timed segments. */
-  create(
-    body: TranslationCreateParams & { response_format: "verbose_json" },
-    options?: RequestOptions,
-  ): APIPromise<TranscriptionVerbose>;
   /** Translates audio to English as `{ text }`. */
   create(
-    body: TranslationCreateParams & { response_format?: "json" },
+    body: TranslationCreateParams<"json" | undefined>,
     options?: RequestOptions,
   ): APIPromise<Transcription>;
+  /** Translates audio to English, with timed segments. */
+  create(
+    body: TranslationCreateParams<"verbose_json">,
+    options?: RequestOptions,
+  ): APIPromise<TranscriptionVerbose>;
+  /** Translates audio to English; `text`, `srt` and `vtt` resolve to a string. */
+  create(
+    body: TranslationCreateParams<AudioTextFormat>,
+    options?: RequestOptions,
+  ): APIPromise<string>;
   /** Translates audio to English in the format `body.response_format` names. */
   create(
     body: TranslationCreateParams,
@@ -167,6 +167,8 @@ export declare namespace Transcriptions {
   export import TranscriptionCreateParams = Types.TranscriptionCreateParams;
   /** See {@link Types.TranscriptionCreateParamsBase}. */
   export import TranscriptionCreateParamsBase = Types.TranscriptionCreateParamsBase;
+  /** See {@link Types.TranscriptionCreateParamsNonStreaming}. */
+  export import TranscriptionCreateParamsNonStreaming = Types.TranscriptionCreateParamsNonStreaming;
   /** See {@link Types.TranscriptionSegment}. */
   export import TranscriptionSegment = Types.TranscriptionSegment;
   /** See {@link Types.TranscriptionVerbose}. */

@@ -18,8 +18,15 @@ export type AudioResponseFormat =
 /** The formats whose result is a plain string. */
 export type AudioTextFormat = "text" | "srt" | "vtt";
 
-/** The fields of `audio.translations.create`. */
-export interface TranslationCreateParams {
+/**
+ * The fields of `audio.translations.create`. As in the official SDK, the
+ * type parameter narrows `response_format` (`TranslationCreateParams<"srt">`).
+ */
+export interface TranslationCreateParams<
+  Format extends AudioResponseFormat | undefined =
+    | AudioResponseFormat
+    | undefined,
+> {
   /**
    * The audio (mp3, mp4, mpeg, mpga, m4a, wav or webm): a `File` or `Blob`,
    * or a `Response`, byte stream or async iterable, read first. The file
@@ -32,13 +39,17 @@ export interface TranslationCreateParams {
   /** Text that sets the style or continues an earlier segment. */
   prompt?: string;
   /** The result format (default `"json"`). */
-  response_format?: AudioResponseFormat;
+  response_format?: Format;
   /** Sampling temperature from 0 to 1; 0 (the default) lets the model pick. */
   temperature?: number;
 }
 
 /** The fields of `audio.transcriptions.create`, with any `response_format`. */
-export interface TranscriptionCreateParamsBase extends TranslationCreateParams {
+export interface TranscriptionCreateParamsBase<
+  Format extends AudioResponseFormat | undefined =
+    | AudioResponseFormat
+    | undefined,
+> extends TranslationCreateParams<Format> {
   /** The spoken language as an ISO-639-1 code, e.g. `"en"`; helps accuracy and speed. */
   language?: string;
 }
@@ -59,10 +70,31 @@ export interface TranscriptionCreateParamsBase extends TranslationCreateParams {
  * const read = async () => (await client.audio.transcriptions.create(body)).text;
  * ```
  */
-export type TranscriptionCreateParams =
-  | TranscriptionCreateParamsBase & { response_format?: "json" }
-  | TranscriptionCreateParamsBase & { response_format: "verbose_json" }
-  | TranscriptionCreateParamsBase & { response_format: AudioTextFormat };
+export type TranscriptionCreateParams<
+  Format extends AudioResponseFormat | undefined =
+    | AudioResponseFormat
+    | undefined,
+> = Format extends "json" | undefined ? TranscriptionCreateParamsBase<Format>
+  : TranscriptionCreateParamsBase<Format> & { response_format: Format };
+
+/**
+ * The official SDK's later name for {@link TranscriptionCreateParams}, so
+ * ported annotations keep working.
+ *
+ * @example
+ * ```ts
+ * import type { TranscriptionCreateParamsNonStreaming } from "@webstd/openai";
+ * const body: TranscriptionCreateParamsNonStreaming = {
+ *   file: new File([new Uint8Array(8)], "speech.mp3"),
+ *   model: "whisper-1",
+ * };
+ * ```
+ */
+export type TranscriptionCreateParamsNonStreaming<
+  Format extends AudioResponseFormat | undefined =
+    | AudioResponseFormat
+    | undefined,
+> = TranscriptionCreateParams<Format>;
 
 /** A transcript or translation in the `json` format. */
 export interface Transcription extends RequestID {

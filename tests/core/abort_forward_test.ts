@@ -292,3 +292,61 @@ Deno.test("the caller's abort closes a stream nobody has iterated yet", async ()
     await server.finished;
   }
 });
+
+// Cloudflare Workers have no FinalizationRegistry: nothing tells the client
+// when a body is collected. A stream read to its end must still leave nothing
+// on a long-lived signal (a Durable Object's, say). Runs in a fresh Worker
+// (its own module graph) with the registry removed before mod.ts loads.
+const NO_REGISTRY = `
+delete globalThis.FinalizationRegistry;
+const { default: OpenAI } = await import(${
+  JSON.stringify(new URL("../../mod.ts", import.meta.url).href)
+});
+const SSE = ${JSON.stringify(SSE)};
+const signals = [];
+const client = new OpenAI({
+  apiKey: "sk-test",
+  baseURL: "http://stub.local/v1",
+  fetch: (_input, init) => {
+    signals.push(new WeakRef(init.signal));
+    return Promise.resolve(new Response(SSE, {
+      headers: { "content-type": "text/event-stream" },
+    }));
+  },
+});
+const shared = new AbortController().signal;
+for (let i = 0; i < 50; i++) {
+  const stream = await client.chat.completions.create(
+    { model: "gpt-4", messages: [], stream: true },
+    { signal: shared },
+  );
+  for await (const _ of stream) { /* read to [DONE] */ }
+}
+for (let i = 0; i < 5; i++) {
+  globalThis.gc();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+postMessage(signals.filter((ref) => ref.deref()).length);
+`;
+
+Deno.test("without FinalizationRegistry (Workers), streams read to the end leave nothing on a shared signal", async () => {
+  const url = URL.createObjectURL(
+    new Blob([NO_REGISTRY], { type: "application/javascript" }),
+  );
+  const worker = new Worker(url, { type: "module" });
+  try {
+    const alive = await new Promise((resolve, reject) => {
+      worker.onmessage = (e) => resolve(e.data);
+      worker.onerror = (e) => {
+        e.preventDefault();
+        reject(new Error(e.message));
+      };
+    });
+    // None of the 50 requests is kept for the signal's life (before the fix,
+    // all 50 were); the last may still be held by the loop's own frame.
+    assert((alive as number) <= 1, `${alive} of 50 requests kept`);
+  } finally {
+    worker.terminate();
+    URL.revokeObjectURL(url);
+  }
+});

@@ -187,20 +187,37 @@ Deno.test("what a body with no event holds is classified the same however it is 
     [split.constructor, split.message],
     [whole.constructor, whole.message],
   );
+  // And, being under the 1 MiB kept, it is still the APIError it says.
+  assertEquals(whole.constructor, APIError);
 });
 
 Deno.test("a body quoted in an error never shows an API key or a bearer token it echoes", async () => {
-  const echo = "Request received\nauthorization: Bearer sk-proj-SECRET123\n" +
-    "x-key: sk-SECRET456";
+  const key = "sk-proj-SECRET0123456789abcdef";
+  const echo = `Request received\nauthorization: Bearer ${key}\n` +
+    "api-key: azureSECRET0123456789abcdef\n" +
+    `url: /v1/x?api_key%3D${key}\nPlain words stay: a bearer token, sk-learn.`;
   const err = await assertRejects(
     () => chunks(() => new Response(echo)),
     APIConnectionError,
     "Request received",
   );
   assert(!/SECRET/.test(err.message), err.message);
-  // The same for an error status whose body is not JSON.
+  // The same for an error status, its body text or its JSON error message,
+  // and for `err.error`, which Deno.inspect shows.
+  for (
+    const body of [
+      echo,
+      JSON.stringify({ error: { message: `bad auth: Bearer ${key}` } }),
+    ]
+  ) {
+    const { client } = stubClient([() => new Response(body, { status: 401 })]);
+    const failed = await assertRejects(() => client.models.list());
+    assert(!/SECRET/.test(Deno.inspect(failed, { depth: 9 })), failed.message);
+  }
   const { client } = stubClient([() => new Response(echo, { status: 404 })]);
   const notFound = await assertRejects(() => client.models.list());
-  assert(notFound.message.includes("Request received"), notFound.message);
-  assert(!/SECRET/.test(notFound.message), notFound.message);
+  assert(
+    notFound.message.includes("a bearer token, sk-learn"),
+    notFound.message,
+  );
 });

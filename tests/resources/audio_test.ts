@@ -4,6 +4,7 @@ import {
   type Transcription,
   type TranscriptionCreateParams,
   type TranscriptionVerbose,
+  type TranslationCreateParams,
 } from "../../mod.ts";
 import {
   Audio,
@@ -220,4 +221,25 @@ Deno.test("a body declared as TranscriptionCreateParams without a format gives a
   };
   const text: string = (await client.audio.transcriptions.create(body)).text;
   assertEquals(text, TEXT);
+});
+
+Deno.test("the audio params take the official SDK's format parameter (TranscriptionCreateParams<'verbose_json'>)", async () => {
+  const [server, client] = await setup();
+  await using _ = server;
+  // Each annotation is one v4 code uses; the results' types must follow it.
+  const verbose: TranscriptionCreateParams<"verbose_json"> = {
+    file: speech(),
+    model: "whisper-1",
+    response_format: "verbose_json",
+  };
+  const segments = (await client.audio.transcriptions.create(verbose)).segments;
+  assert(Array.isArray(segments));
+  const srt: TranslationCreateParams<"srt"> = {
+    file: speech(),
+    model: "whisper-1",
+    response_format: "srt",
+  };
+  const lines: string[] = (await client.audio.translations.create(srt))
+    .split("\n");
+  assert(lines.length > 1);
 });
