@@ -257,14 +257,9 @@ export function makeAPIError(
   headers?: Headers,
   suffix = "",
 ): APIError {
-  // Masked first, so that neither the message nor `error` shows a secret
-  // the server echoed (masks keep JSON valid).
-  const text = mask(
-    typeof body == "string" ? body : JSON.stringify(body) ?? "",
-  );
-  let value: unknown;
+  let value = body;
   try {
-    value = JSON.parse(text);
+    if (typeof body == "string") value = JSON.parse(body);
   } catch {
     // Not JSON: the text itself is the detail.
   }
@@ -274,6 +269,10 @@ export function makeAPIError(
     | undefined;
   if (typeof error == "string") error = { message: error };
   else if (typeof error != "object" || !error) error = undefined;
+  // A copy whose message masks any secret the server echoed (preview.ts).
+  if (typeof error?.message == "string") {
+    error = { ...error, message: mask(error.message) };
+  }
   // Without an error message the raw body is the most useful detail.
   const err =
     new (status === undefined
@@ -284,7 +283,7 @@ export function makeAPIError(
       status === undefined
         ? "Stream error"
         : typeof body == "string"
-        ? preview(text, 500)
+        ? preview(body, 500)
         : "",
       headers,
     );

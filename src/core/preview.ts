@@ -9,8 +9,9 @@
  * behind a wrong base URL, say) may send the request's own headers back: an
  * OpenAI key (`sk-` and 16 or more characters), a bearer token, and the value
  * after `api-key` or `x-api-key` (as a header or a query parameter, plain or
- * URL-encoded). The masks keep JSON text valid, and leave words such as
- * "bearer token" or "sk-learn" alone.
+ * URL-encoded). A mask stops at a quote or a backslash, so JSON text stays
+ * valid, and words such as "bearer token", "sk-learn" or "risk-model" are
+ * left alone.
  *
  * @example
  * ```ts ignore
@@ -19,8 +20,8 @@
  */
 export function mask(text: string): string {
   return text
-    .replace(/((?:bearer|api.?key)\W+)[^\s"'&,;<]{16,}/gi, "$1***")
-    .replace(/sk-[\w-]{16,}/g, "sk-***");
+    .replace(/(\b(?:bearer|api.?key)\W+)[^\s"'&,;<\\]{16,}/gi, "$1***")
+    .replace(/\bsk-[\w-]{16,}/g, "sk-***");
 }
 
 /**

@@ -298,7 +298,9 @@ export class Stream<T> implements AsyncIterable<T> {
     // One listener on the caller's signal however many streams share it;
     // the call that made the stream stops following it from here.
     const unfollow = signal && follow(signal, stop);
-    takeOver(this.controller);
+    // Not a tee() branch: its sibling may be left unread, and only the call
+    // then still aborts the request for it.
+    if (this.#owner) takeOver(this.controller);
     // Aborted before the first read: the read then ends at once.
     if (aborted.aborted || signal?.aborted) stop();
     try {

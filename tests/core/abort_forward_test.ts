@@ -350,3 +350,23 @@ Deno.test("without FinalizationRegistry (Workers), streams read to the end leave
     URL.revokeObjectURL(url);
   }
 });
+
+Deno.test("the caller's abort still cancels the request when a tee() branch is read and its sibling is not", async () => {
+  const { controller, signal } = countedSignal();
+  let fetchSignal: AbortSignal | undefined;
+  const { client } = stubClient([({ init }) => {
+    fetchSignal = init.signal ?? undefined;
+    return new Response(stalledBody(init.signal, SSE.slice(0, 59)), {
+      headers: { "content-type": "text/event-stream" },
+    });
+  }]);
+  const stream = await client.chat.completions.create(
+    { ...chatBody, stream: true },
+    { signal },
+  );
+  const [a, _b] = stream.tee();
+  for await (const _ of a) {
+    controller.abort();
+  }
+  assert(fetchSignal?.aborted, "the request was left open for the branch");
+});

@@ -266,3 +266,25 @@ Deno.test("an error whose message is empty shows the body instead of '(no body)'
   assertEquals(err.message, `400 ${body}`);
   assertEquals(err.code, "c");
 });
+
+Deno.test("makeAPIError takes any body: a circular object, undefined, null", () => {
+  const circular: Record<string, unknown> = { error: { message: "loop" } };
+  circular.self = circular;
+  assertEquals(makeAPIError(500, circular).message, "500 loop");
+  assertEquals(
+    makeAPIError(400, undefined).message,
+    "400 status code (no body)",
+  );
+  assertEquals(makeAPIError(400, null).message, "400 status code (no body)");
+});
+
+Deno.test("makeAPIError keeps an Error given as the error, and takes a body JSON cannot hold", () => {
+  assertEquals(
+    makeAPIError(500, { error: new Error("boom") }).message,
+    "500 boom",
+  );
+  assertEquals(
+    makeAPIError(500, { error: { message: "big" }, n: 1n }).message,
+    "500 big",
+  );
+});

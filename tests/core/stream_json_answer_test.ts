@@ -221,3 +221,34 @@ Deno.test("a body quoted in an error never shows an API key or a bearer token it
     notFound.message,
   );
 });
+
+Deno.test("masking keeps a server's error whole: its JSON, code and param, and ids that merely contain sk-", async () => {
+  const key = "0123456789abcdef0123";
+  const body = JSON.stringify({
+    error: {
+      message:
+        `Invalid value for "api_key": "${key}". See risk-model-0123456789abcdef and task-0123456789abcdefgh.jsonl`,
+      code: "invalid_api_key",
+      param: "api_key",
+    },
+  });
+  const { client } = stubClient([() => new Response(body, { status: 400 })]);
+  const err = await assertRejects(() => client.models.list()) as APIError;
+  assertEquals([err.code, err.param], ["invalid_api_key", "api_key"]);
+  assert(!err.message.includes(key), err.message);
+  assert(
+    err.message.includes("risk-model-0123456789abcdef and task-0123456789"),
+    err.message,
+  );
+  // The same inside a stream's error event, in its message and in `error`.
+  const sse = `data: ${body}\n\n`;
+  const event = await assertRejects(
+    () =>
+      chunks(() =>
+        new Response(sse, { headers: { "content-type": "text/event-stream" } })
+      ),
+    APIError,
+  ) as APIError;
+  assertEquals(event.code, "invalid_api_key");
+  assert(!Deno.inspect(event, { depth: 9 }).includes(key), event.message);
+});
