@@ -269,17 +269,21 @@ export function makeAPIError(
     | undefined;
   if (typeof error == "string") error = { message: error };
   else if (typeof error != "object" || !error) error = undefined;
-  // A copy whose message masks any secret the server echoed (preview.ts).
-  if (typeof error?.message == "string") {
-    error = { ...error, message: mask(error.message) };
-  }
+  // A copy with every secret the server echoed masked (preview.ts; masks
+  // keep JSON valid); one JSON cannot hold, or that is no plain object (an
+  // Error of the caller's), stays as it is.
+  try {
+    if (error?.constructor == Object) {
+      error = JSON.parse(mask(JSON.stringify(error)));
+    }
+  } catch { /* kept as it is */ }
   // Without an error message the raw body is the most useful detail.
   const err =
     new (status === undefined
       ? APIError
       : byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(
       status,
-      error,
+      error as APIErrorBody | undefined,
       status === undefined
         ? "Stream error"
         : typeof body == "string"

@@ -67,6 +67,8 @@ export class Stream<T> implements AsyncIterable<T> {
   #body: ReadableStream<Uint8Array> | null;
   #options: StreamOptions;
   #owner: boolean;
+  // tee() branches share how many of them are still unfinished.
+  #siblings?: { left: number };
   // Whether iteration has begun, and whether return() was called mid-read.
   #started?: boolean;
   #closing?: boolean;
@@ -143,7 +145,8 @@ export class Stream<T> implements AsyncIterable<T> {
    */
   tee(): [Stream<T>, Stream<T>] {
     const [a, b] = this.#take().tee();
-    return [this.#branch(a), this.#branch(b)];
+    const siblings = { left: 2 };
+    return [this.#branch(a, siblings), this.#branch(b, siblings)];
   }
 
   /**
@@ -228,9 +231,13 @@ export class Stream<T> implements AsyncIterable<T> {
     return events;
   }
 
-  #branch(body: ReadableStream<Uint8Array>): Stream<T> {
+  #branch(
+    body: ReadableStream<Uint8Array>,
+    siblings: { left: number },
+  ): Stream<T> {
     const stream = new Stream<T>(body, this.controller, this.#options);
     stream.#owner = false;
+    stream.#siblings = siblings;
     return stream;
   }
 
@@ -298,8 +305,8 @@ export class Stream<T> implements AsyncIterable<T> {
     // One listener on the caller's signal however many streams share it;
     // the call that made the stream stops following it from here.
     const unfollow = signal && follow(signal, stop);
-    // Not a tee() branch: its sibling may be left unread, and only the call
-    // then still aborts the request for it.
+    // A tee() branch leaves that to the last of the two to end: its sibling
+    // may be left unread, and only the call then aborts the request for it.
     if (this.#owner) takeOver(this.controller);
     // Aborted before the first read: the read then ends at once.
     if (aborted.aborted || signal?.aborted) stop();
@@ -392,6 +399,7 @@ export class Stream<T> implements AsyncIterable<T> {
       aborted.removeEventListener("abort", stop);
       unfollow?.();
       if (!finished && this.#owner) this.controller.abort();
+      if (this.#siblings && !--this.#siblings.left) takeOver(this.controller);
       stop();
     }
   }

@@ -9,6 +9,7 @@ import { APIPromise, type PreparedResponse } from "./api_promise.ts";
 import { Deadlines, type Timed } from "./deadlines.ts";
 import { finalizer, isBrowser, readEnv } from "./env.ts";
 import { follow, handOff } from "./follow.ts";
+import { mask } from "./preview.ts";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -380,7 +381,8 @@ class Call<T> implements PreparedResponse<T> {
         `Request timed out after ${this.timeout} ms`,
       )
       : new APIConnectionError(
-        `Connection error: ${(cause as Error)?.message ?? cause}`,
+        // A URL in it may carry a key the caller put in the query.
+        `Connection error: ${mask(String((cause as Error)?.message ?? cause))}`,
         { cause },
       );
   }

@@ -370,3 +370,28 @@ Deno.test("the caller's abort still cancels the request when a tee() branch is r
   }
   assert(fetchSignal?.aborted, "the request was left open for the branch");
 });
+
+Deno.test("without FinalizationRegistry (Workers), tee() branches read to the end leave nothing on a shared signal", async () => {
+  const url = URL.createObjectURL(
+    new Blob([
+      NO_REGISTRY.replace(
+        "for await (const _ of stream)",
+        "const [a, b] = stream.tee();\n  for await (const _ of b) { /* read */ }\n  for await (const _ of a)",
+      ),
+    ], { type: "application/javascript" }),
+  );
+  const worker = new Worker(url, { type: "module" });
+  try {
+    const alive = await new Promise((resolve, reject) => {
+      worker.onmessage = (e) => resolve(e.data);
+      worker.onerror = (e) => {
+        e.preventDefault();
+        reject(new Error(e.message));
+      };
+    });
+    assert((alive as number) <= 1, `${alive} of 50 requests kept`);
+  } finally {
+    worker.terminate();
+    URL.revokeObjectURL(url);
+  }
+});

@@ -288,3 +288,14 @@ Deno.test("makeAPIError keeps an Error given as the error, and takes a body JSON
     "500 big",
   );
 });
+
+Deno.test("a connection error's message masks a key in a URL it quotes", async () => {
+  const { client } = stubClient([() => {
+    throw new TypeError(
+      "fetch failed for https://proxy.example/v1/models?api-key=azure0123456789abcdefSECRET",
+    );
+  }], { maxRetries: 0 });
+  const err = await assertRejects(() => client.models.list());
+  assert(err.message.includes("fetch failed for"), err.message);
+  assert(!err.message.includes("SECRET"), err.message);
+});

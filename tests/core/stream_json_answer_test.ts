@@ -252,3 +252,29 @@ Deno.test("masking keeps a server's error whole: its JSON, code and param, and i
   assertEquals(event.code, "invalid_api_key");
   assert(!Deno.inspect(event, { depth: 9 }).includes(key), event.message);
 });
+
+Deno.test("a secret echoed in any field of a JSON error is masked: headers, param, an object message, an error event", async () => {
+  const key = "sk-proj-SECRET0123456789abcdef";
+  const errors = [
+    { message: "Unauthorized", headers: { authorization: `Bearer ${key}` } },
+    { message: "Bad key", param: key },
+    { message: { authorization: `Bearer ${key}` } },
+  ];
+  for (const error of errors) {
+    const { client } = stubClient([
+      () => Response.json({ error }, { status: 401 }),
+    ]);
+    const err = await assertRejects(() => client.models.list());
+    assert(!Deno.inspect(err, { depth: 9 }).includes("SECRET"), err.message);
+  }
+  // An `event: error` whose data is the error itself.
+  const event = await assertRejects(() =>
+    chunks(() =>
+      new Response(
+        `event: error\ndata: ${JSON.stringify(errors[0])}\n\n`,
+        { headers: { "content-type": "text/event-stream" } },
+      )
+    )
+  );
+  assert(!Deno.inspect(event, { depth: 9 }).includes("SECRET"), event.message);
+});
