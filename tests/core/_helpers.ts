@@ -201,3 +201,27 @@ export async function withEnv(
     }
   }
 }
+
+/**
+ * Runs module `source` in a fresh Worker (its own module graph, so module
+ * state such as cached globals starts anew) and resolves to the first
+ * message it posts; an uncaught error in it rejects.
+ */
+export async function inWorker(source: string): Promise<unknown> {
+  const url = URL.createObjectURL(
+    new Blob([source], { type: "application/javascript" }),
+  );
+  const worker = new Worker(url, { type: "module" });
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.onmessage = (e) => resolve(e.data);
+      worker.onerror = (e) => {
+        e.preventDefault();
+        reject(new Error(e.message));
+      };
+    });
+  } finally {
+    worker.terminate();
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,6 +1,12 @@
 import OpenAI, { APIUserAbortError, BadRequestError } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-import { chatBody, json, stalledBody, stubClient } from "./_helpers.ts";
+import {
+  chatBody,
+  inWorker,
+  json,
+  stalledBody,
+  stubClient,
+} from "./_helpers.ts";
 
 // The transport forwards the caller's abort with one listener per signal
 // (src/core/follow.ts), never with AbortSignal.any: a long-lived signal (a
@@ -330,25 +336,10 @@ postMessage(signals.filter((ref) => ref.deref()).length);
 `;
 
 Deno.test("without FinalizationRegistry (Workers), streams read to the end leave nothing on a shared signal", async () => {
-  const url = URL.createObjectURL(
-    new Blob([NO_REGISTRY], { type: "application/javascript" }),
-  );
-  const worker = new Worker(url, { type: "module" });
-  try {
-    const alive = await new Promise((resolve, reject) => {
-      worker.onmessage = (e) => resolve(e.data);
-      worker.onerror = (e) => {
-        e.preventDefault();
-        reject(new Error(e.message));
-      };
-    });
-    // None of the 50 requests is kept for the signal's life (before the fix,
-    // all 50 were); the last may still be held by the loop's own frame.
-    assert((alive as number) <= 1, `${alive} of 50 requests kept`);
-  } finally {
-    worker.terminate();
-    URL.revokeObjectURL(url);
-  }
+  const alive = await inWorker(NO_REGISTRY) as number;
+  // None of the 50 requests is kept for the signal's life (before the fix,
+  // all 50 were); the last may still be held by the loop's own frame.
+  assert(alive <= 1, `${alive} of 50 requests kept`);
 });
 
 Deno.test("the caller's abort still cancels the request when a tee() branch is read and its sibling is not", async () => {
@@ -372,26 +363,11 @@ Deno.test("the caller's abort still cancels the request when a tee() branch is r
 });
 
 Deno.test("without FinalizationRegistry (Workers), tee() branches read to the end leave nothing on a shared signal", async () => {
-  const url = URL.createObjectURL(
-    new Blob([
-      NO_REGISTRY.replace(
-        "for await (const _ of stream)",
-        "const [a, b] = stream.tee();\n  for await (const _ of b) { /* read */ }\n  for await (const _ of a)",
-      ),
-    ], { type: "application/javascript" }),
-  );
-  const worker = new Worker(url, { type: "module" });
-  try {
-    const alive = await new Promise((resolve, reject) => {
-      worker.onmessage = (e) => resolve(e.data);
-      worker.onerror = (e) => {
-        e.preventDefault();
-        reject(new Error(e.message));
-      };
-    });
-    assert((alive as number) <= 1, `${alive} of 50 requests kept`);
-  } finally {
-    worker.terminate();
-    URL.revokeObjectURL(url);
-  }
+  const alive = await inWorker(
+    NO_REGISTRY.replace(
+      "for await (const _ of stream)",
+      "const [a, b] = stream.tee();\n  for await (const _ of b) { /* read */ }\n  for await (const _ of a)",
+    ),
+  ) as number;
+  assert(alive <= 1, `${alive} of 50 requests kept`);
 });

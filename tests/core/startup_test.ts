@@ -1,5 +1,6 @@
 import { SSEDecoderStream } from "../../mod.ts";
 import { assert, assertEquals } from "../_assert.ts";
+import { inWorker } from "./_helpers.ts";
 
 // In Deno, the first read of ReadableStream, TransformStream or Response
 // loads the web streams implementation (~1.5 ms of a ~11 ms start-up): the
@@ -26,23 +27,7 @@ postMessage(reads);
 `;
 
 Deno.test("importing mod.ts and building a client reads no lazily loaded global", async () => {
-  const url = URL.createObjectURL(
-    new Blob([WORKER], { type: "application/javascript" }),
-  );
-  const worker = new Worker(url, { type: "module" });
-  try {
-    const reads = await new Promise((resolve, reject) => {
-      worker.onmessage = (e) => resolve(e.data);
-      worker.onerror = (e) => {
-        e.preventDefault();
-        reject(new Error(e.message));
-      };
-    });
-    assertEquals(reads, []);
-  } finally {
-    worker.terminate();
-    URL.revokeObjectURL(url);
-  }
+  assertEquals(await inWorker(WORKER), []);
 });
 
 Deno.test("SSEDecoderStream is a TransformStream and can be subclassed", async () => {
