@@ -6,6 +6,7 @@
 
 import { APIPromise } from "./api_promise.ts";
 import { OpenAIError } from "./errors.ts";
+import { listArgs, queryOf } from "./list_args.ts";
 import type { RequestOptions } from "./options.ts";
 import type { Requester, RequestSpec } from "./transport.ts";
 
@@ -211,4 +212,33 @@ export function requestPage<P extends Page<Item>, Item>(
     { ...spec, promise: PagePromise },
     options,
   ) as PagePromise<P, Item>;
+}
+
+/**
+ * Requests a cursor list at `path`: request options given in the query's
+ * place are the options (see `listArgs`), and only the query's `keys` go on
+ * the wire (a caller's extra keys are ignored).
+ *
+ * @example
+ * ```ts ignore
+ * return requestCursorList(this.#t, "/fine_tuning/jobs", query, options, ["after", "limit"]);
+ * ```
+ */
+export function requestCursorList<
+  Q extends object,
+  Item extends { id: string },
+>(
+  requester: Requester,
+  path: string,
+  query: Q | RequestOptions | undefined,
+  options: RequestOptions | undefined,
+  keys: readonly (keyof Q & string)[],
+): PagePromise<CursorPage<Item>, Item> {
+  const [fields, rest] = listArgs<Q>(query, options);
+  return requestPage(requester, {
+    method: "GET",
+    path,
+    query: queryOf(fields, keys),
+    page: CursorPage,
+  }, rest);
 }

@@ -9,12 +9,11 @@ import {
   APIConnectionTimeoutError,
   APIUserAbortError,
 } from "../core/errors.ts";
-import { listArgs, queryOf } from "../core/list_args.ts";
 import type { RequestOptions } from "../core/options.ts";
 import {
-  CursorPage,
+  type CursorPage,
   type PagePromise,
-  requestPage,
+  requestCursorList,
 } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
 import { sleep } from "../core/sleep.ts";
@@ -127,13 +126,13 @@ export class Files {
     query?: FileListParams | RequestOptions,
     options?: RequestOptions,
   ): PagePromise<CursorPage<FileObject>, FileObject> {
-    const [fields, rest] = listArgs<FileListParams>(query, options);
-    return requestPage(this.#t, {
-      method: "GET",
-      path: "/files",
-      query: queryOf(fields, ["purpose", "after", "limit", "order"]),
-      page: CursorPage,
-    }, rest);
+    return requestCursorList<FileListParams, FileObject>(
+      this.#t,
+      "/files",
+      query,
+      options,
+      ["purpose", "after", "limit", "order"],
+    );
   }
 
   /** Retrieves one file's details by id. */

@@ -5,12 +5,11 @@
  */
 
 import type { APIPromise } from "../core/api_promise.ts";
-import { listArgs, queryOf } from "../core/list_args.ts";
 import type { RequestOptions } from "../core/options.ts";
 import {
-  CursorPage,
+  type CursorPage,
   type PagePromise,
-  requestPage,
+  requestCursorList,
 } from "../core/pagination.ts";
 import { path } from "../core/request.ts";
 import type { Requester } from "../core/transport.ts";
@@ -25,23 +24,8 @@ import type {
 export type * from "./fine_tuning_types.ts";
 import * as Types from "./fine_tuning_types.ts";
 
-// A cursor list at `path`: request options given in the query's place are
-// the options, and only the cursor fields of the query go on the wire (a
-// caller's extra keys are ignored).
-function requestCursorList<Item extends { id: string }>(
-  requester: Requester,
-  path: string,
-  query: FineTuningListParams | RequestOptions | undefined,
-  options: RequestOptions | undefined,
-): PagePromise<CursorPage<Item>, Item> {
-  const [cursor, rest] = listArgs<FineTuningListParams>(query, options);
-  return requestPage(requester, {
-    method: "GET",
-    path,
-    query: queryOf(cursor, ["after", "limit"]),
-    page: CursorPage,
-  }, rest);
-}
+// The fine-tuning lists send the cursor fields only.
+const CURSOR = ["after", "limit"] as const;
 
 /**
  * `/fine_tuning/jobs/{id}/checkpoints`.
@@ -86,6 +70,7 @@ export class Checkpoints {
       path`/fine_tuning/jobs/${fineTuningJobId}/checkpoints`,
       query,
       options,
+      CURSOR,
     );
   }
 }
@@ -140,7 +125,13 @@ export class Jobs {
     query?: FineTuningListParams | RequestOptions,
     options?: RequestOptions,
   ): PagePromise<CursorPage<FineTuningJob>, FineTuningJob> {
-    return requestCursorList(this.#t, "/fine_tuning/jobs", query, options);
+    return requestCursorList(
+      this.#t,
+      "/fine_tuning/jobs",
+      query,
+      options,
+      CURSOR,
+    );
   }
 
   /** Retrieves one job by id. */
@@ -189,6 +180,7 @@ export class Jobs {
       path`/fine_tuning/jobs/${fineTuningJobId}/events`,
       query,
       options,
+      CURSOR,
     );
   }
 }
