@@ -253,11 +253,15 @@ export function sourceName(
   type?: string,
 ): string {
   if (source instanceof Response) {
+    const name =
+      bare(dispositionName(source.headers.get("content-disposition"))) ??
+        bare(urlName(source.url));
     const kind = type ?? source.headers.get("content-type") ?? "";
-    const named = dispositionName(source.headers.get("content-disposition"));
-    return named
-      ? hasExtension(named) ? named : withExtension(named, kind)
-      : urlName(source.url, kind);
+    return !name
+      ? unnamed(kind)
+      : hasExtension(name)
+      ? name
+      : withExtension(name, kind);
   }
   return (source instanceof ReadableStream ? undefined : ownName(source)) ??
     unnamed(type);
@@ -274,21 +278,23 @@ function dispositionName(value: string | null): string | undefined {
   } catch { /* a malformed one: try the plain filename */ }
   name ??= /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(value ?? "")
     ?.slice(1).find((part) => part !== undefined)?.replace(/\\(.)/g, "$1");
-  return name?.split(/[\\/]/).pop()?.replace(/\.+$/, "") || undefined;
+  return name?.split(/[\\/]/).pop();
 }
 
-function urlName(url: string, type: string): string {
+// A URL's last path segment, decoded where it can be.
+function urlName(url: string): string | undefined {
   // A data: URL's "path" is its content, not a name.
-  let last = /^data:/i.test(url) ? "" : url.split(/[?#]/)[0].split("/").pop();
+  const last = /^data:/i.test(url) ? "" : url.split(/[?#]/)[0].split("/").pop();
   try {
-    last &&= decodeURIComponent(last);
-  } catch { /* keep it encoded */ }
-  last = last?.replace(/\.+$/, "");
-  return !last
-    ? unnamed(type)
-    : hasExtension(last)
-    ? last
-    : withExtension(last, type);
+    return last && decodeURIComponent(last);
+  } catch {
+    return last; // kept encoded
+  }
+}
+
+// A name without trailing dots, or undefined when nothing is left of it.
+function bare(name: string | undefined): string | undefined {
+  return name?.replace(/\.+$/, "") || undefined;
 }
 
 /** Whether a file name ends with an extension (`speech.mp3`). */
