@@ -28,10 +28,10 @@ export interface TranslationCreateParams<
     | undefined,
 > {
   /**
-   * The audio (mp3, mp4, mpeg, mpga, m4a, wav or webm): a `File` or `Blob`,
-   * or a `Response`, byte stream or async iterable, read first. The file
-   * name's extension tells the API the format, so a file without one is
-   * refused before sending: name it with `toFile(data, "speech.mp3")`.
+   * The audio (flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm): a `File`
+   * or `Blob`, or a `Response`, byte stream or async iterable, read first.
+   * The file name's extension tells the API the format, so a file without
+   * one is refused before sending: name it with `toFile(data, "speech.mp3")`.
    */
   file: Uploadable;
   /** The model, e.g. `"whisper-1"`. */

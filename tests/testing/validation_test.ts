@@ -251,6 +251,22 @@ Deno.test("multipart routes check their fields and files", async () => {
     form({ file: new File([new Uint8Array(8)], "blob"), model: "whisper-1" }),
   );
   assertEquals([noExtension.status, noExtension.error.param], [400, "file"]);
+  // Every format the API takes, flac and ogg too, in any case.
+  for (const name of ["a.flac", "a.OGG", "a.webm", "a.m4a"]) {
+    const audio = new File([new Uint8Array(8)], name);
+    const ok = await send(
+      mock,
+      "/audio/transcriptions",
+      form({ file: audio, model: "whisper-1" }),
+    );
+    assertEquals([name, ok.status], [name, 200]);
+  }
+  const text = await send(
+    mock,
+    "/audio/translations",
+    form({ file: new File(["hi"], "notes.txt"), model: "whisper-1" }),
+  );
+  assertEquals([text.status, text.error.param], [400, "file"]);
   const purpose = await send(
     mock,
     "/files",

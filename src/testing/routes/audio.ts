@@ -13,7 +13,19 @@ import { errorResponse, invalidChoice } from "../errors.ts";
 import type { MockContext, Route } from "../route.ts";
 
 const FORMATS = ["json", "text", "srt", "verbose_json", "vtt"];
-const AUDIO_TYPES = ["mp3", "mp4", "mpeg", "mpga", "m4a", "wav", "webm"];
+// The seeds' list, plus flac and ogg, which the API takes and the published
+// 2.0.0 spec lists: a mock that refused them would fail valid code.
+const AUDIO_TYPES = [
+  "flac",
+  "mp3",
+  "mp4",
+  "mpeg",
+  "mpga",
+  "m4a",
+  "ogg",
+  "wav",
+  "webm",
+];
 
 // Seconds as an SRT (",") or WebVTT (".") timestamp: 2.5 -> 00:00:02,500.
 function clock(seconds: number, separator: string): string {
