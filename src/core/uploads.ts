@@ -266,6 +266,11 @@ async function readThenSend<T>(
     throw error;
   }
   const reading = new AbortController();
+  // Rejects when reading stops, for a read nothing else can stop.
+  const stopped = new Promise<never>((_, reject) => {
+    reading.signal.onabort = reject;
+  });
+  stopped.catch(() => {});
   const stop = () => reading.abort();
   const timer = ms < 2 ** 31 ? setTimeout(stop, ms) : undefined;
   // One listener on the signal however many uploads share it (follow.ts).
@@ -282,8 +287,9 @@ async function readThenSend<T>(
       } else if (value instanceof Blob) {
         // A file on disk (Bun.file, Node's fs.openAsBlob) that is missing or
         // unreadable fails here, as itself; inside fetch it would be a
-        // connection error, retried.
-        await value.slice(0, 1).arrayBuffer();
+        // connection error, retried. One that never answers (a FIFO, a
+        // stalled network mount) is stopped as a stalled source is.
+        await Promise.race([value.slice(0, 1).arrayBuffer(), stopped]);
       }
     }
   } catch (error) {

@@ -625,6 +625,55 @@ Deno.test("a file on disk that cannot be read fails as itself, once, before anyt
   assertEquals(sent, 1);
 });
 
+Deno.test("a file on disk that never answers (a FIFO, a stalled mount) is stopped by the timeout or the signal, and nothing is sent", async () => {
+  class SilentFile extends Blob {
+    override slice(): Blob {
+      return new SilentFile();
+    }
+    override arrayBuffer(): Promise<ArrayBuffer> {
+      return new Promise(() => {});
+    }
+  }
+  let sent = 0;
+  const client = new OpenAI({
+    apiKey: "sk-test",
+    baseURL: "http://stub.local/v1",
+    fetch: () => {
+      sent++;
+      return Promise.resolve(Response.json({}));
+    },
+  });
+  const create = (options: RequestOptions) =>
+    client.files.create(
+      { file: new SilentFile() as File, purpose: "fine-tune" },
+      options,
+    );
+  // Guarded: on code that does not stop the read, the test fails, not hangs.
+  const guard = (p: Promise<unknown>) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error("still reading")), 5_000);
+    });
+    return Promise.race([p, late]).finally(() => clearTimeout(timer));
+  };
+  await assertRejects(
+    () => guard(create({ timeout: 30 })),
+    APIConnectionTimeoutError,
+    "after 30 ms",
+  );
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 20);
+  await assertRejects(
+    () => guard(create({ signal: controller.signal })),
+    APIUserAbortError,
+  );
+  await assertRejects(
+    () => guard(create({ signal: AbortSignal.abort() })),
+    APIUserAbortError,
+  );
+  assertEquals(sent, 0);
+});
+
 Deno.test("sourceName: a response's content-disposition names it (files.content() then toFile uploads under the file's own name)", async () => {
   const named = (disposition: string, type = "application/octet-stream") =>
     sourceName(
