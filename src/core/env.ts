@@ -114,20 +114,24 @@ export function refTimer(
 }
 
 /**
- * Calls `cleanup` with what was registered along with an object once that
- * object is collected: a `FinalizationRegistry`, or `undefined` where the
- * runtime has none (Cloudflare Workers), where the caller keeps the held
- * value instead.
+ * Runs `fn` once `target` is collected, where the runtime has a
+ * `FinalizationRegistry`; where it has none (Cloudflare Workers) nothing
+ * runs, so `fn` must only free what a collected `target` would leave held.
+ * `fn` must not reference `target`, or it is never collected.
  *
  * @example
  * ```ts
- * import { finalizer } from "./env.ts";
- * finalizer<string>((held) => console.log(held, "collected"))?.register({}, "it");
+ * import { whenCollected } from "./env.ts";
+ * whenCollected({}, () => console.log("collected"));
  * ```
  */
-export function finalizer<T>(
-  cleanup: (held: T) => void,
-): FinalizationRegistry<T> | undefined {
+export function whenCollected(target: object, fn: () => void): void {
   const Registry = (globalThis as Globals).FinalizationRegistry;
-  return Registry && new Registry(cleanup);
+  if (Registry) (registry ??= new Registry(run)).register(target, fn);
+}
+
+let registry: FinalizationRegistry<() => void> | undefined;
+
+function run(fn: () => void): void {
+  fn();
 }

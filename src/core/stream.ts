@@ -11,7 +11,7 @@ import {
   makeAPIError,
   OpenAIError,
 } from "./errors.ts";
-import { refTimer } from "./env.ts";
+import { refTimer, whenCollected } from "./env.ts";
 import { preview } from "./preview.ts";
 import { follow, takeOver } from "./follow.ts";
 import { type ServerSentEvent, SSEParser } from "./sse.ts";
@@ -238,6 +238,11 @@ export class Stream<T> implements AsyncIterable<T> {
     const stream = new Stream<T>(body, this.controller, this.#options);
     stream.#owner = false;
     stream.#siblings = siblings;
+    // A branch dropped unread would hold its share of the body for ever:
+    // every chunk its sibling reads, then the source itself (in Node, a
+    // process that never exits). Once collected, it is cancelled.
+    // (A branch being read is locked: cancel() then rejects, and no more.)
+    whenCollected(stream, () => void body.cancel().catch(() => {}));
     return stream;
   }
 

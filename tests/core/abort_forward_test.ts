@@ -1,4 +1,8 @@
-import OpenAI, { APIUserAbortError, BadRequestError } from "../../mod.ts";
+import OpenAI, {
+  APIUserAbortError,
+  BadRequestError,
+  Stream,
+} from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import {
   chatBody,
@@ -64,6 +68,7 @@ async function collectGarbage(): Promise<void> {
   }
 }
 
+const encoder = new TextEncoder();
 const SSE = 'data: {"choices":[{"index":0,"delta":{"content":"hi"}}]}\n\n' +
   "data: [DONE]\n\n";
 
@@ -370,4 +375,46 @@ Deno.test("without FinalizationRegistry (Workers), tee() branches read to the en
     ),
   ) as number;
   assert(alive <= 1, `${alive} of 50 requests kept`);
+});
+
+Deno.test("a tee() branch dropped unread is cancelled once collected, so the source is not held for ever", async () => {
+  let cancelled = false;
+  let pulls = 0;
+  const event = encoder.encode(SSE.slice(0, 59));
+  // An endless source: only a cancel ends it.
+  const source = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulls++;
+      controller.enqueue(event);
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+  await (async () => {
+    const [a] = Stream.fromReadableStream(source).tee();
+    for await (const _ of a) break;
+  })();
+  await collectGarbage();
+  assert(cancelled, "the source is still held for the dropped branch");
+  // Nothing more is read for it.
+  const seen = pulls;
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assertEquals(pulls, seen);
+});
+
+Deno.test("tee() branches handed on as toReadableStream() and then dropped still deliver everything", async () => {
+  const source = new Response(SSE.replace("data: [DONE]\n\n", "") + SSE)
+    .body!;
+  const [ra, rb] = (() => {
+    const [a, b] = Stream.fromReadableStream(source).tee();
+    return [a.toReadableStream(), b.toReadableStream()];
+  })();
+  await collectGarbage();
+  const [ta, tb] = await Promise.all(
+    [ra, rb].map((r) => new Response(r).text()),
+  );
+  assertEquals(ta, tb);
+  assertEquals(ta.match(/"hi"/g)?.length, 2);
+  assert(ta.endsWith("data: [DONE]\n\n"), ta);
 });
