@@ -1,6 +1,6 @@
 /**
- * Watching the deadlines of calls in flight: one timer per transport in Deno,
- * where a timer per call is costly, and one timer per call elsewhere.
+ * Watching the deadlines of calls in flight: one timer for every transport in
+ * Deno, where a timer per call is costly, and one timer per call elsewhere.
  *
  * @module
  */
@@ -19,8 +19,8 @@ export interface Timed {
   expire(): void;
 }
 
-// In Deno, one timer per transport watches the earliest deadline of the
-// calls in flight: a timer per call costs more there than the rest of a
+// In Deno, one timer (every transport shares one Deadlines) watches the
+// earliest deadline of the calls in flight: a timer per call costs more there than the rest of a
 // call's bookkeeping. When the last call in flight ends the timer is left
 // armed but unref'd, so it no longer keeps the process alive; a later call
 // whose deadline is no earlier (the usual case: calls share one timeout) only

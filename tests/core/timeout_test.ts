@@ -212,6 +212,18 @@ Deno.test("calls at one timeout share one timer, which does not keep the process
   assertEquals(keepAlive, 0, "a pending timer keeps the process alive");
 });
 
+Deno.test("clients made per call, as edge handlers often make them, leave no timer each behind", async () => {
+  const answer = () => Response.json({ object: "list", data: [] });
+  const { pending } = await timers(async () => {
+    for (let i = 0; i < 20; i++) {
+      const { client } = stubClient([answer], { timeout: 60_000 });
+      await client.models.list();
+    }
+  });
+  // Each used to keep its own armed for the rest of its timeout.
+  assert(pending <= 1, `20 clients left ${pending} timers armed`);
+});
+
 Deno.test("a call after the others ended still times out (the idle timer is held again)", async () => {
   const { client } = stubClient([
     () => Response.json({ object: "list", data: [] }),
