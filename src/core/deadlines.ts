@@ -53,7 +53,10 @@ export class Deadlines {
     call.deadline = Infinity;
     if (!(ms < 2 ** 31)) return;
     const at = call.deadline = Date.now() + ms;
-    if (this.#own) {
+    // Under a test's fake clock (FakeTime and sinon replace `Date` along
+    // with the timers) each call gets its own timer: the shared one, and the
+    // ids it refs, belong to the clock it was armed on.
+    if (this.#own || Date.now !== now) {
       call.timer = setTimeout(expire, ms, call);
       return;
     }
@@ -64,10 +67,8 @@ export class Deadlines {
 
   /** Stops `call`'s clock. */
   delete(call: Timed): void {
-    if (this.#own) clearTimeout(call.timer);
-    else if (this.#calls.delete(call) && !this.#calls.size) {
-      refTimer(this.#timer, false);
-    }
+    if (!this.#calls.delete(call)) clearTimeout(call.timer);
+    else if (!this.#calls.size) refTimer(this.#timer, false);
   }
 
   #arm(at: number, ms: number): void {
@@ -89,6 +90,9 @@ export class Deadlines {
     if (next < Infinity) this.#arm(next, next - now);
   };
 }
+
+// The runtime's clock, as this module found it.
+const now = Date.now;
 
 function expire(call: Timed): void {
   call.expire();

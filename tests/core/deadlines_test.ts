@@ -1,6 +1,6 @@
 import { APIConnectionTimeoutError } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-import { inProcess } from "./_helpers.ts";
+import { inProcess, stubClient } from "./_helpers.ts";
 
 // In Deno the transport keeps one timer for all calls in flight; elsewhere
 // (Workers above all) each call keeps its own. Both modes run here: the
@@ -101,3 +101,85 @@ Deno.test("a timer per call: what the timer holds does not reach the response", 
     }
   }
 });
+
+// A stand-in for a test's fake timers (@std/testing/time's FakeTime, sinon):
+// it replaces setTimeout, clearTimeout and Date.now while installed.
+function fakeClock() {
+  const real = { setTimeout, clearTimeout, now: Date.now };
+  let now = Date.now(), id = 0;
+  const due = new Map<number, { at: number; fire: () => void }>();
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.setTimeout = (
+    fn: (...args: unknown[]) => void,
+    ms = 0,
+    ...args: unknown[]
+  ) => {
+    due.set(++id, { at: now + ms, fire: () => fn(...args) });
+    return id;
+  };
+  g.clearTimeout = (timer: number) => void due.delete(timer);
+  Date.now = () => now;
+  return {
+    async tick(ms: number) {
+      now += ms;
+      for (const [timer, { at, fire }] of due) {
+        if (at <= now) due.delete(timer), fire();
+      }
+      await new Promise((resolve) => real.setTimeout(resolve, 0));
+    },
+    restore() {
+      Object.assign(g, {
+        setTimeout: real.setTimeout,
+        clearTimeout: real.clearTimeout,
+      });
+      Date.now = real.now;
+    },
+  };
+}
+
+Deno.test("calls under a test's fake clock time out on that clock, and real-time calls after it on time", async () => {
+  const hang = ({ init }: { init: RequestInit }) =>
+    new Promise<Response>((_, reject) => {
+      const signal = init.signal!;
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener("abort", () => reject(signal.reason));
+    });
+  // A client made before the clock is swapped (one at module scope) and one
+  // made after, each with a call that never answers.
+  const before = stubClient([hang], { maxRetries: 0 }).client;
+  await stubClient([() => Response.json({ data: [] })]).client.models.list();
+  const clock = fakeClock();
+  let calls: Promise<unknown>[];
+  try {
+    const after = stubClient([hang], { maxRetries: 0 }).client;
+    calls = [before.models.list(), after.models.list()].map((call) =>
+      call.then(() => "answered", (err) => err)
+    );
+    await clock.tick(600_001);
+  } finally {
+    clock.restore();
+  }
+  // Guarded: a call left waiting on a timer of the other clock fails the
+  // test instead of hanging it.
+  for (const result of await guarded(Promise.all(calls))) {
+    assert(result instanceof APIConnectionTimeoutError, String(result));
+  }
+  // Real time again: a short timeout fires on time.
+  const { client } = stubClient([hang], { maxRetries: 0, timeout: 50 });
+  const [result] = await guarded(
+    Promise.all([client.models.list().then(() => "answered", (err) => err)]),
+  );
+  assert(result instanceof APIConnectionTimeoutError, String(result));
+});
+
+async function guarded<T>(promise: Promise<T[]>): Promise<T[]> {
+  let guard: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T[]>((_, reject) => {
+    guard = setTimeout(() => reject(new Error("calls still waiting")), 3_000);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(guard);
+  }
+}
