@@ -418,3 +418,36 @@ Deno.test("tee() branches handed on as toReadableStream() and then dropped still
   assertEquals(ta.match(/"hi"/g)?.length, 2);
   assert(ta.endsWith("data: [DONE]\n\n"), ta);
 });
+
+Deno.test("a stream returned as toReadableStream() and stopped by the caller's signal is not kept", async () => {
+  // The edge proxy: `new Response(stream.toReadableStream())` with the
+  // request's signal, and the client goes away mid-stream.
+  // Not stubClient: its call log would keep every request's signal.
+  const client = new OpenAI({
+    apiKey: "sk-test",
+    fetch: () =>
+      Promise.resolve(
+        new Response(SSE.slice(0, 59).repeat(50), {
+          headers: { "content-type": "text/event-stream" },
+        }),
+      ),
+  });
+  const refs: WeakRef<object>[] = [];
+  for (let i = 0; i < 10; i++) {
+    await (async () => {
+      const controller = new AbortController();
+      const stream = await client.chat.completions.create(
+        { ...chatBody, stream: true },
+        { signal: controller.signal },
+      );
+      refs.push(new WeakRef(stream), new WeakRef(controller.signal));
+      const reader = stream.toReadableStream().getReader();
+      await reader.read();
+      controller.abort();
+      await reader.read().catch(() => {});
+    })();
+  }
+  await collectGarbage();
+  const kept = refs.filter((ref) => ref.deref()).length;
+  assertEquals(kept, 0, `${kept} of 20 streams and signals kept`);
+});
