@@ -287,9 +287,15 @@ async function readThenSend<T>(
       } else if (value instanceof Blob) {
         // A file on disk (Bun.file, Node's fs.openAsBlob) that is missing or
         // unreadable fails here, as itself; inside fetch it would be a
-        // connection error, retried. One that never answers (a FIFO, a
-        // stalled network mount) is stopped as a stalled source is.
-        await Promise.race([value.slice(0, 1).arrayBuffer(), stopped]);
+        // connection error, retried. A read that never answers (a stalled
+        // network mount, a FIFO in Bun) is stopped as a stalled source is,
+        // and cancelled, so that it does not keep the process alive.
+        const probe = value.slice(0, 1).stream().getReader();
+        try {
+          await Promise.race([probe.read(), stopped]);
+        } finally {
+          probe.cancel().catch(() => {});
+        }
       }
     }
   } catch (error) {

@@ -597,8 +597,12 @@ Deno.test("a file on disk that cannot be read fails as itself, once, before anyt
     override slice(): Blob {
       return new MissingFile();
     }
-    override arrayBuffer(): Promise<ArrayBuffer> {
-      return Promise.reject(new Error("ENOENT: no such file, '/tmp/gone'"));
+    override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+      return new ReadableStream({
+        pull(controller) {
+          controller.error(new Error("ENOENT: no such file, '/tmp/gone'"));
+        },
+      });
     }
   }
   let sent = 0;
@@ -626,12 +630,16 @@ Deno.test("a file on disk that cannot be read fails as itself, once, before anyt
 });
 
 Deno.test("a file on disk that never answers (a FIFO, a stalled mount) is stopped by the timeout or the signal, and nothing is sent", async () => {
+  let cancelled = 0;
   class SilentFile extends Blob {
     override slice(): Blob {
       return new SilentFile();
     }
-    override arrayBuffer(): Promise<ArrayBuffer> {
-      return new Promise(() => {});
+    override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+      return new ReadableStream({
+        pull: () => new Promise(() => {}),
+        cancel: () => void cancelled++,
+      });
     }
   }
   let sent = 0;
@@ -672,6 +680,8 @@ Deno.test("a file on disk that never answers (a FIFO, a stalled mount) is stoppe
     APIUserAbortError,
   );
   assertEquals(sent, 0);
+  // The read is cancelled too: in Bun, one left pending holds the process.
+  assertEquals(cancelled, 3);
 });
 
 Deno.test("sourceName: a response's content-disposition names it (files.content() then toFile uploads under the file's own name)", async () => {
