@@ -15,6 +15,8 @@ export interface Timed {
   timedOut: boolean;
   /** The call's own timer, where calls do not share one. */
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** What clears that timer: the `clearTimeout` of the clock that set it. */
+  clear: typeof clearTimeout | undefined;
   /** Ends the call with a timeout error. */
   expire(): void;
 }
@@ -54,10 +56,12 @@ export class Deadlines {
     if (!(ms < 2 ** 31)) return;
     const at = call.deadline = Date.now() + ms;
     // Under a test's fake clock (FakeTime and sinon replace `Date` along
-    // with the timers) each call gets its own timer: the shared one, and the
-    // ids it refs, belong to the clock it was armed on.
-    if (this.#own || Date.now !== now) {
+    // with the timers) each call gets its own timer on that clock, cleared
+    // on it even once the real one is back: the shared timer stays on the
+    // real clock, whose ids mean nothing to the fake one, and the reverse.
+    if (this.#own || Date.now !== realTime.now) {
       call.timer = setTimeout(expire, ms, call);
+      call.clear = clearTimeout;
       return;
     }
     this.#calls.add(call);
@@ -67,18 +71,25 @@ export class Deadlines {
 
   /** Stops `call`'s clock. */
   delete(call: Timed): void {
-    if (!this.#calls.delete(call)) clearTimeout(call.timer);
-    else if (!this.#calls.size) refTimer(this.#timer, false);
+    if (this.#calls.delete(call)) {
+      if (!this.#calls.size) refTimer(this.#timer, false);
+    } else {
+      // A fake clock that is gone may refuse (FakeTime throws); its timers
+      // are gone with it.
+      try {
+        call.clear?.(call.timer);
+      } catch { /* nothing left to clear */ }
+    }
   }
 
   #arm(at: number, ms: number): void {
-    clearTimeout(this.#timer);
+    realTime.clear(this.#timer);
     this.#at = at;
-    this.#timer = setTimeout(this.#tick, ms);
+    this.#timer = realTime.set(this.#tick, ms);
   }
 
   #tick = (): void => {
-    const now = Date.now();
+    const now = realTime.now();
     let next = Infinity;
     for (const call of this.#calls) {
       if (call.deadline <= now) {
@@ -91,8 +102,16 @@ export class Deadlines {
   };
 }
 
-// The runtime's clock, as this module found it.
-const now = Date.now;
+/**
+ * The runtime's clock and timers as this module found them, which the shared
+ * timer keeps to while a test's fake clock replaces the globals. Tests that
+ * count timers watch `set` here.
+ */
+export const realTime = {
+  now: Date.now,
+  set: setTimeout,
+  clear: clearTimeout,
+};
 
 function expire(call: Timed): void {
   call.expire();

@@ -302,6 +302,7 @@ class Clock implements Timed {
   declare deadline: number;
   declare timedOut: boolean;
   declare timer: ReturnType<typeof setTimeout> | undefined;
+  declare clear: typeof clearTimeout | undefined;
   declare controller: AbortController;
 
   expire(): void {

@@ -7,6 +7,7 @@
 
 import OpenAI, { type ClientOptions, type Fetch } from "../../mod.ts";
 import { MockOpenAI, type MockOptions, serveMock } from "../../testing.ts";
+import { realTime } from "../../src/core/deadlines.ts";
 
 /** The key every test client uses; tests check it never leaks. */
 export const KEY = "sk-test-SECRET-0123456789abcdef";
@@ -120,7 +121,10 @@ export async function timers(
   const { refTimer, unrefTimer } = Deno;
   const refed = new Map<unknown, boolean>();
   let armed = 0;
-  globalThis.setTimeout = ((cb: () => void, ms?: number) => {
+  // The shared deadline timer keeps to the runtime's own timers (realTime),
+  // so both are watched.
+  const real = { ...realTime };
+  realTime.set = globalThis.setTimeout = ((cb: () => void, ms?: number) => {
     armed++;
     const id = set(() => {
       refed.delete(id);
@@ -129,7 +133,7 @@ export async function timers(
     refed.set(id, true);
     return id;
   }) as typeof setTimeout;
-  globalThis.clearTimeout = ((id?: number) => {
+  realTime.clear = globalThis.clearTimeout = ((id?: number) => {
     refed.delete(id);
     clear(id);
   }) as typeof clearTimeout;
@@ -145,6 +149,7 @@ export async function timers(
     await fn();
   } finally {
     Object.assign(globalThis, { setTimeout: set, clearTimeout: clear });
+    Object.assign(realTime, real);
     Object.assign(Deno, { refTimer, unrefTimer });
   }
   const states = [...refed.values()];

@@ -103,10 +103,12 @@ Deno.test("a timer per call: what the timer holds does not reach the response", 
 });
 
 // A stand-in for a test's fake timers (@std/testing/time's FakeTime, sinon):
-// it replaces setTimeout, clearTimeout and Date.now while installed.
+// it replaces setTimeout, clearTimeout and Date.now while installed, numbers
+// its timers from 1 as FakeTime does, and, as FakeTime does, refuses to
+// clear one once restored.
 function fakeClock() {
   const real = { setTimeout, clearTimeout, now: Date.now };
-  let now = Date.now(), id = 0;
+  let now = Date.now(), id = 0, installed = true;
   const due = new Map<number, { at: number; fire: () => void }>();
   const g = globalThis as unknown as Record<string, unknown>;
   g.setTimeout = (
@@ -117,9 +119,13 @@ function fakeClock() {
     due.set(++id, { at: now + ms, fire: () => fn(...args) });
     return id;
   };
-  g.clearTimeout = (timer: number) => void due.delete(timer);
+  g.clearTimeout = (timer: number) => {
+    if (!installed) throw new Error("Cannot clear timeout: time is not faked");
+    due.delete(timer);
+  };
   Date.now = () => now;
   return {
+    real,
     async tick(ms: number) {
       now += ms;
       for (const [timer, { at, fire }] of due) {
@@ -128,6 +134,7 @@ function fakeClock() {
       await new Promise((resolve) => real.setTimeout(resolve, 0));
     },
     restore() {
+      installed = false;
       Object.assign(g, {
         setTimeout: real.setTimeout,
         clearTimeout: real.clearTimeout,
@@ -183,3 +190,46 @@ async function guarded<T>(promise: Promise<T[]>): Promise<T[]> {
     clearTimeout(guard);
   }
 }
+
+Deno.test("a fake clock installed or restored while calls are in flight leaves every timeout working", async () => {
+  const hang = ({ init }: { init: RequestInit }) =>
+    new Promise<Response>((_, reject) => {
+      const signal = init.signal!;
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener("abort", () => reject(signal.reason));
+    });
+  const outcome = (call: Promise<unknown>) =>
+    call.then(() => "answered", (err) => err);
+  // A real-time call (on the shared timer) still waiting while a fake clock
+  // is installed times out on the real clock all the same.
+  const waiting = outcome(
+    stubClient([hang], { maxRetries: 0, timeout: 100 }).client.models.list(),
+  );
+  const clock = fakeClock();
+  let fake: Promise<unknown>;
+  try {
+    await new Promise((resolve) => clock.real.setTimeout(resolve, 300));
+    // A call on the fake clock that ends once the real one is back: its
+    // timer (fake id 1, like a real timer's) is not cleared on the real
+    // clock, and the fake clock's refusal does not fail the call.
+    const slow = () =>
+      new Promise<Response>((resolve) =>
+        clock.real.setTimeout(() => resolve(Response.json({ data: [] })), 50)
+      );
+    fake = stubClient([slow], { timeout: 100 }).client.models.list();
+  } finally {
+    clock.restore();
+  }
+  const [first, second] = await guarded(Promise.all([waiting, outcome(fake)]));
+  assert(first instanceof APIConnectionTimeoutError, String(first));
+  assertEquals(second, "answered");
+  // Real time: a call at the same timeout times out on time.
+  const started = Date.now();
+  const [last] = await guarded(Promise.all([
+    outcome(
+      stubClient([hang], { maxRetries: 0, timeout: 100 }).client.models.list(),
+    ),
+  ]));
+  assert(last instanceof APIConnectionTimeoutError, String(last));
+  assert(Date.now() - started < 1_000);
+});
