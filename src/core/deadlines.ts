@@ -74,18 +74,22 @@ export class Deadlines {
     if (this.#calls.delete(call)) {
       if (!this.#calls.size) refTimer(this.#timer, false);
     } else {
-      // A fake clock that is gone may refuse (FakeTime throws); its timers
-      // are gone with it.
+      // Called on its own (see #arm). A fake clock that is gone may refuse
+      // (FakeTime throws); its timers are gone with it.
+      const clear = call.clear;
       try {
-        call.clear?.(call.timer);
+        clear?.(call.timer);
       } catch { /* nothing left to clear */ }
     }
   }
 
   #arm(at: number, ms: number): void {
-    realTime.clear(this.#timer);
+    // Called on their own, not as methods: browsers, workerd and Deno
+    // before 2.8 refuse a timer function called on another object.
+    const { set, clear } = realTime;
+    clear(this.#timer);
     this.#at = at;
-    this.#timer = realTime.set(this.#tick, ms);
+    this.#timer = set(this.#tick, ms);
   }
 
   #tick = (): void => {

@@ -1,6 +1,7 @@
 import { APIConnectionTimeoutError } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import { inProcess, stubClient } from "./_helpers.ts";
+import { realTime } from "../../src/core/deadlines.ts";
 
 // In Deno the transport keeps one timer for all calls in flight; elsewhere
 // (Workers above all) each call keeps its own. Both modes run here: the
@@ -232,4 +233,36 @@ Deno.test("a fake clock installed or restored while calls are in flight leaves e
   ]));
   assert(last instanceof APIConnectionTimeoutError, String(last));
   assert(Date.now() - started < 1_000);
+});
+
+Deno.test("the shared timer calls the timer functions on their own, as Deno before 2.8 requires", async () => {
+  // Deno 2.0-2.7, browsers and workerd throw "Illegal invocation" when a
+  // timer function is called on another object.
+  const { set, clear } = realTime;
+  function strict<A extends unknown[], R>(fn: (...args: A) => R) {
+    return function (this: unknown, ...args: A): R {
+      if (this !== undefined && this !== globalThis) {
+        throw new TypeError("Illegal invocation");
+      }
+      return fn(...args);
+    };
+  }
+  realTime.set = strict(set) as typeof setTimeout;
+  realTime.clear = strict(clear) as typeof clearTimeout;
+  try {
+    const hang = ({ init }: { init: RequestInit }) =>
+      new Promise<Response>((_, reject) => {
+        const signal = init.signal!;
+        if (signal.aborted) reject(signal.reason);
+        signal.addEventListener("abort", () => reject(signal.reason));
+      });
+    // A deadline earlier than any other arms the shared timer afresh.
+    const { client } = stubClient([hang], { maxRetries: 0, timeout: 20 });
+    const [result] = await guarded(
+      Promise.all([client.models.list().then(() => "answered", (e) => e)]),
+    );
+    assert(result instanceof APIConnectionTimeoutError, String(result));
+  } finally {
+    Object.assign(realTime, { set, clear });
+  }
 });

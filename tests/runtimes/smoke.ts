@@ -100,6 +100,27 @@ export async function smoke(options: SmokeOptions): Promise<string[]> {
   expect(text, EXPECTED, "proxied stream content");
   steps.push("stream proxied through toReadableStream and fromSSEResponse");
 
+  // A call's timeout stops once its headers arrive: a stream read after it
+  // has passed is whole (a timer left armed would abort it).
+  const brief = new OpenAI({
+    apiKey: SMOKE_KEY,
+    baseURL,
+    fetch: options.fetch,
+    maxRetries: 0,
+    timeout: 300,
+    dangerouslyAllowBrowser: options.dangerouslyAllowBrowser,
+  });
+  const late = await brief.chat.completions.create({
+    model,
+    messages: MESSAGES,
+    stream: true,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  text = "";
+  for await (const chunk of late) text += chunk.choices[0]?.delta.content ?? "";
+  expect(text, EXPECTED, "stream read after its call's timeout");
+  steps.push("a stream read after its call's timeout has passed is whole");
+
   steps.push(await upload(client, control));
 
   const missing = await client.models.retrieve("no-such-model").then(
