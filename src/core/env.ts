@@ -22,6 +22,7 @@ interface Globals {
   window?: unknown;
   importScripts?: unknown;
   FinalizationRegistry?: typeof FinalizationRegistry;
+  WeakRef?: typeof WeakRef;
 }
 
 /**
@@ -128,6 +129,22 @@ export function refTimer(
 export function whenCollected(target: object, fn: () => void): void {
   const Registry = (globalThis as Globals).FinalizationRegistry;
   if (Registry) (registry ??= new Registry(run)).register(target, fn);
+}
+
+/**
+ * A weak reference to `target`, or, where the runtime has no `WeakRef`
+ * (Cloudflare Workers), a strong one.
+ *
+ * @example
+ * ```ts
+ * import { weak } from "./env.ts";
+ * const ref = weak({ id: 1 });
+ * console.log(ref.deref()?.id); // 1, while something else keeps it
+ * ```
+ */
+export function weak<T extends object>(target: T): { deref(): T | undefined } {
+  const Ref = (globalThis as Globals).WeakRef;
+  return Ref ? new Ref(target) : { deref: () => target };
 }
 
 let registry: FinalizationRegistry<() => void> | undefined;

@@ -11,7 +11,7 @@ import {
   makeAPIError,
   OpenAIError,
 } from "./errors.ts";
-import { refTimer, whenCollected } from "./env.ts";
+import { refTimer, weak, whenCollected } from "./env.ts";
 import { preview } from "./preview.ts";
 import { follow, takeOver } from "./follow.ts";
 import { type ServerSentEvent, SSEParser } from "./sse.ts";
@@ -273,7 +273,7 @@ export class Stream<T> implements AsyncIterable<T> {
     const parser = new SSEParser((event) => queue.push(event));
     const { idleTimeout = 0, signal, headers } = this.#options;
     const aborted = this.controller.signal;
-    const stop = () => void reader.cancel().catch(() => {});
+    const stop = canceller(reader);
     let finished = false;
     let timedOut = false;
     // When the pending read began (0 while none waits), and the time reads
@@ -310,6 +310,8 @@ export class Stream<T> implements AsyncIterable<T> {
     // One listener on the caller's signal however many streams share it;
     // the call that made the stream stops following it from here.
     const unfollow = signal && follow(signal, stop);
+    // Gone with the reader, if it goes unfinished.
+    if (unfollow) whenCollected(reader, unfollow);
     // A tee() branch leaves that to the last of the two to end: its sibling
     // may be left unread, and only the call then aborts the request for it.
     if (this.#owner) takeOver(this.controller);
@@ -408,6 +410,15 @@ export class Stream<T> implements AsyncIterable<T> {
       stop();
     }
   }
+}
+
+// Cancels `reader`, which it holds weakly: the signals' listeners must not
+// keep the reader, and so the body, of an iterator dropped mid-stream without
+// return(). Apart from #read, whose closures hold all its variables in Bun
+// (a generator's locals live in its scope there), the reader among them.
+function canceller(reader: Reader): () => void {
+  const ref = weak(reader);
+  return () => void ref.deref()?.cancel().catch(() => {});
 }
 
 // A default or BYOB reader of the body; `read` takes a view only in the second.

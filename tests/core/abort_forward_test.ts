@@ -451,3 +451,32 @@ Deno.test("a stream returned as toReadableStream() and stopped by the caller's s
   const kept = refs.filter((ref) => ref.deref()).length;
   assertEquals(kept, 0, `${kept} of 20 streams and signals kept`);
 });
+
+Deno.test("a stream's iterator dropped mid-stream (no return()) leaves nothing on a long-lived signal", async () => {
+  // A shutdown signal shared by every call, and streams read for one chunk
+  // and then dropped, as a consumer that goes away without return() does.
+  const shared = new AbortController();
+  const bodies: WeakRef<object>[] = [];
+  const client = new OpenAI({
+    apiKey: "sk-test",
+    fetch: () => {
+      const response = new Response(SSE.slice(0, 59).repeat(50), {
+        headers: { "content-type": "text/event-stream" },
+      });
+      bodies.push(new WeakRef(response.body!));
+      return Promise.resolve(response);
+    },
+  });
+  for (let i = 0; i < 10; i++) {
+    await (async () => {
+      const stream = await client.chat.completions.create(
+        { ...chatBody, stream: true },
+        { signal: shared.signal },
+      );
+      await stream[Symbol.asyncIterator]().next();
+    })();
+  }
+  await collectGarbage();
+  const kept = bodies.filter((ref) => ref.deref()).length;
+  assertEquals(kept, 0, `${kept} of 10 bodies kept`);
+});
