@@ -3,13 +3,14 @@ import { assert, assertEquals } from "../_assert.ts";
 import { inWorker } from "./_helpers.ts";
 
 // In Deno, the first read of ReadableStream, TransformStream or Response
-// loads the web streams implementation (~1.5 ms of a ~11 ms start-up): the
-// module must not touch them until a request or stream needs them.
+// loads the web streams implementation (~1.5 ms of a ~11 ms start-up), and
+// the first read of setTimeout or clearTimeout the timers (~4 ms in Deno
+// 2.9): the module must not touch them until a request or stream needs them.
 // Runs in a fresh Worker (its own module graph): counts reads of the lazily
 // loaded globals while mod.ts is imported and a client built.
 const WORKER = `
 const reads = [];
-for (const name of ["ReadableStream", "TransformStream", "WritableStream", "Response"]) {
+for (const name of ["ReadableStream", "TransformStream", "WritableStream", "Response", "setTimeout", "clearTimeout"]) {
   const original = Object.getOwnPropertyDescriptor(globalThis, name);
   Object.defineProperty(globalThis, name, {
     configurable: true,
