@@ -5,7 +5,7 @@
  * @module
  */
 
-import { refTimer, sharesTimers } from "./env.ts";
+import { refTimer, runtimeTimer, sharesTimers } from "./env.ts";
 
 /** What {@link Deadlines} needs of a call. */
 export interface Timed {
@@ -85,11 +85,9 @@ export class Deadlines {
 
   #arm(at: number, ms: number): void {
     // Called on their own, not as methods: browsers, workerd and Deno
-    // before 2.8 refuse a timer function called on another object. Taken at
-    // the first shared call, which runs on the real clock (add() checks):
-    // reading them on import would load Deno's timers (~4 ms of start-up).
-    const set = realTime.set ??= setTimeout;
-    const clear = realTime.clear ??= clearTimeout;
+    // before 2.8 refuse a timer function called on another object.
+    const set = realTime.set ??= runtimeTimer(0) ?? setTimeout;
+    const clear = realTime.clear ??= runtimeTimer(1) ?? clearTimeout;
     clear(this.#timer);
     this.#at = at;
     this.#timer = set(this.#tick, ms);
@@ -110,10 +108,10 @@ export class Deadlines {
 }
 
 /**
- * The runtime's clock (as this module found it) and timers (as the first
- * call on the shared timer found them), which the shared timer keeps to
- * while a test's fake clock replaces the globals. Tests that count timers
- * watch `set` here.
+ * The runtime's clock and timers as this module found them, which the shared
+ * timer keeps to while a test's fake clock or stub replaces the globals. The
+ * timers are taken at the first call on the shared timer. Tests that count
+ * timers watch `set` here.
  */
 export const realTime: {
   now: () => number;

@@ -131,6 +131,31 @@ export function whenCollected(target: object, fn: () => void): void {
   if (Registry) (registry ??= new Registry(run)).register(target, fn);
 }
 
+// The timers' slots on the global, unread (see runtimeTimer).
+const timerSlots = ["setTimeout", "clearTimeout"].map((name) =>
+  Object.getOwnPropertyDescriptor(globalThis, name)
+);
+
+/**
+ * The runtime's own `setTimeout` (0) or `clearTimeout` (1), as the global was
+ * when this module loaded, read only now: reading it on import would load
+ * Deno's timers (~4 ms of start-up), and a test may have stubbed it since
+ * (the getter saved on import still gives the runtime's own). Undefined
+ * where the global has no slot of its own.
+ *
+ * @example
+ * ```ts
+ * import { runtimeTimer } from "./env.ts";
+ * const set = runtimeTimer(0) as typeof setTimeout;
+ * set(() => console.log("later"), 10);
+ * ```
+ */
+// deno-lint-ignore no-explicit-any
+export function runtimeTimer(which: 0 | 1): any {
+  const slot = timerSlots[which];
+  return slot?.get ? slot.get.call(globalThis) : slot?.value;
+}
+
 /**
  * A weak reference to `target`, or, where the runtime has no `WeakRef`
  * (Cloudflare Workers), a strong one.

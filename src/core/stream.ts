@@ -326,6 +326,7 @@ export class Stream<T> implements AsyncIterable<T> {
         if (timer) refTimer(timer, true);
         else if (idleTimeout > 0 && idleTimeout < 2 ** 31) check();
         try {
+          stop.held = reader;
           result = await reader.read(buffer && new Uint8Array(buffer));
           // The view's buffer came back to us: the next read fills it again.
           if (buffer && result.value) {
@@ -334,6 +335,7 @@ export class Stream<T> implements AsyncIterable<T> {
         } catch (err) {
           cause = err;
         }
+        stop.held = undefined;
         since = 0;
         if (timer) refTimer(timer, false);
         if (timedOut) {
@@ -412,13 +414,23 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 }
 
-// Cancels `reader`, which it holds weakly: the signals' listeners must not
-// keep the reader, and so the body, of an iterator dropped mid-stream without
-// return(). Apart from #read, whose closures hold all its variables in Bun
-// (a generator's locals live in its scope there), the reader among them.
-function canceller(reader: Reader): () => void {
+// Cancels `reader`, which it holds weakly but while a read waits (`held`):
+// the signals' listeners must not keep the reader, and so the body, of an
+// iterator dropped mid-stream without return(), but the idle timer and the
+// aborts must reach a read that waits on a body only the reader keeps (a
+// stream built in memory): otherwise nothing would be left to end it. Apart
+// from #read, whose closures hold all its variables in Bun (a generator's
+// locals live in its scope there), the reader among them.
+function canceller(reader: Reader): Stop {
   const ref = weak(reader);
-  return () => void ref.deref()?.cancel().catch(() => {});
+  const stop: Stop = () =>
+    void (stop.held ?? ref.deref())?.cancel().catch(() => {});
+  return stop;
+}
+
+interface Stop {
+  (): void;
+  held?: Reader;
 }
 
 // A default or BYOB reader of the body; `read` takes a view only in the second.

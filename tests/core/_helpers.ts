@@ -149,6 +149,8 @@ export async function timers(
     await fn();
   } finally {
     Object.assign(globalThis, { setTimeout: set, clearTimeout: clear });
+    delete realTime.set;
+    delete realTime.clear;
     Object.assign(realTime, real);
     Object.assign(Deno, { refTimer, unrefTimer });
   }

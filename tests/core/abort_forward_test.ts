@@ -480,3 +480,55 @@ Deno.test("a stream's iterator dropped mid-stream (no return()) leaves nothing o
   const kept = bodies.filter((ref) => ref.deref()).length;
   assertEquals(kept, 0, `${kept} of 10 bodies kept`);
 });
+
+Deno.test("a read waiting on a body only its reader keeps still ends by the idle timeout or an abort, after a collection", async () => {
+  // A stream built in memory that stalls after one event: nothing but the
+  // reader keeps it, so the timers and aborts must hold the reader while a
+  // read waits (they hold it weakly otherwise).
+  const encoder = new TextEncoder();
+  const stalled = () =>
+    Promise.resolve(
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(encoder.encode(SSE.slice(0, 59)));
+          },
+          pull: () => new Promise(() => {}),
+        }),
+        { headers: { "content-type": "text/event-stream" } },
+      ),
+    );
+  const client = new OpenAI({
+    apiKey: "sk-test",
+    fetch: stalled,
+    timeout: 200,
+    maxRetries: 0,
+  });
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  const ended = async (stop?: (s: Stream<unknown>) => void) => {
+    const stream = await client.chat.completions.create({
+      ...chatBody,
+      stream: true,
+    });
+    setTimeout(() => {
+      gc();
+      stop?.(stream as Stream<unknown>);
+    }, 50);
+    try {
+      for await (const _ of stream) { /* one event, then a stall */ }
+      return "ended quietly";
+    } catch (error) {
+      return (error as Error).name;
+    }
+  };
+  let guard: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise((resolve) => {
+    guard = setTimeout(resolve, 3_000, "still waiting");
+  });
+  const results = await Promise.race([
+    Promise.all([ended(), ended((s) => s.controller.abort())]),
+    late,
+  ]);
+  clearTimeout(guard);
+  assertEquals(results, ["APIConnectionTimeoutError", "ended quietly"]);
+});

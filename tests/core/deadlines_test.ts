@@ -1,6 +1,6 @@
 import { APIConnectionTimeoutError } from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-import { inProcess, stubClient } from "./_helpers.ts";
+import { inProcess, inWorker, stubClient } from "./_helpers.ts";
 import { realTime } from "../../src/core/deadlines.ts";
 
 // In Deno the transport keeps one timer for all calls in flight; elsewhere
@@ -265,6 +265,33 @@ Deno.test("the shared timer calls the timer functions on their own, as Deno befo
     );
     assert(result instanceof APIConnectionTimeoutError, String(result));
   } finally {
+    delete realTime.set;
+    delete realTime.clear;
     Object.assign(realTime, saved);
   }
+});
+
+Deno.test("a setTimeout stubbed alone (Date left real) at a process's first call is not kept by the shared timer", async () => {
+  // Runs in a fresh Worker: only there is this the first call on the timer.
+  const worker = `
+const { default: OpenAI } = await import(${
+    JSON.stringify(new URL("../../mod.ts", import.meta.url).href)
+  });
+const real = { setTimeout, clearTimeout };
+// A test's "skip the sleeps" stub.
+globalThis.setTimeout = () => 0;
+globalThis.clearTimeout = () => {};
+const ok = () => Promise.resolve(Response.json({ object: "list", data: [] }));
+await new OpenAI({ apiKey: "sk-test", fetch: ok }).models.list();
+Object.assign(globalThis, real);
+const hang = (_url, init) => new Promise((_, reject) =>
+  init.signal.addEventListener("abort", () => reject(init.signal.reason)));
+const client = new OpenAI({ apiKey: "sk-test", fetch: hang, timeout: 100, maxRetries: 0 });
+const outcome = await Promise.race([
+  client.models.list().then(() => "answered", (e) => e.name),
+  new Promise((resolve) => real.setTimeout(resolve, 3000, "still waiting")),
+]);
+postMessage(outcome);
+`;
+  assertEquals(await inWorker(worker), "APIConnectionTimeoutError");
 });
