@@ -103,6 +103,15 @@ Deno.test("a timer per call: what the timer holds does not reach the response", 
   }
 });
 
+// A fetch that answers only with the abort of its request's signal.
+function hang({ init }: { init: RequestInit }): Promise<Response> {
+  return new Promise((_, reject) => {
+    const signal = init.signal!;
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener("abort", () => reject(signal.reason));
+  });
+}
+
 // A stand-in for a test's fake timers (@std/testing/time's FakeTime, sinon):
 // it replaces setTimeout, clearTimeout and Date.now while installed, numbers
 // its timers from 1 as FakeTime does, and, as FakeTime does, refuses to
@@ -146,12 +155,6 @@ function fakeClock() {
 }
 
 Deno.test("calls under a test's fake clock time out on that clock, and real-time calls after it on time", async () => {
-  const hang = ({ init }: { init: RequestInit }) =>
-    new Promise<Response>((_, reject) => {
-      const signal = init.signal!;
-      if (signal.aborted) reject(signal.reason);
-      signal.addEventListener("abort", () => reject(signal.reason));
-    });
   // A client made before the clock is swapped (one at module scope) and one
   // made after, each with a call that never answers.
   const before = stubClient([hang], { maxRetries: 0 }).client;
@@ -193,12 +196,6 @@ async function guarded<T>(promise: Promise<T[]>): Promise<T[]> {
 }
 
 Deno.test("a fake clock installed or restored while calls are in flight leaves every timeout working", async () => {
-  const hang = ({ init }: { init: RequestInit }) =>
-    new Promise<Response>((_, reject) => {
-      const signal = init.signal!;
-      if (signal.aborted) reject(signal.reason);
-      signal.addEventListener("abort", () => reject(signal.reason));
-    });
   const outcome = (call: Promise<unknown>) =>
     call.then(() => "answered", (err) => err);
   // A real-time call (on the shared timer) still waiting while a fake clock
@@ -252,12 +249,6 @@ Deno.test("the shared timer calls the timer functions on their own, as Deno befo
   realTime.set = strict(set) as typeof setTimeout;
   realTime.clear = strict(clear) as typeof clearTimeout;
   try {
-    const hang = ({ init }: { init: RequestInit }) =>
-      new Promise<Response>((_, reject) => {
-        const signal = init.signal!;
-        if (signal.aborted) reject(signal.reason);
-        signal.addEventListener("abort", () => reject(signal.reason));
-      });
     // A deadline earlier than any other arms the shared timer afresh.
     const { client } = stubClient([hang], { maxRetries: 0, timeout: 20 });
     const [result] = await guarded(

@@ -590,6 +590,20 @@ Deno.test("a Blob that carries a name or path (as Bun.file does) keeps its file 
   );
 });
 
+// A client whose fetch answers every request with `{}`, counting them.
+function countingClient(): { client: OpenAI; sent: () => number } {
+  let sent = 0;
+  const client = new OpenAI({
+    apiKey: "sk-test",
+    baseURL: "http://stub.local/v1",
+    fetch: () => {
+      sent++;
+      return Promise.resolve(Response.json({}));
+    },
+  });
+  return { client, sent: () => sent };
+}
+
 Deno.test("a file on disk that cannot be read fails as itself, once, before anything is sent", async () => {
   // Bun.file() or Node's fs.openAsBlob() of a path that is gone: reading the
   // Blob fails. Inside fetch that would be a connection error, retried.
@@ -605,15 +619,7 @@ Deno.test("a file on disk that cannot be read fails as itself, once, before anyt
       });
     }
   }
-  let sent = 0;
-  const client = new OpenAI({
-    apiKey: "sk-test",
-    baseURL: "http://stub.local/v1",
-    fetch: () => {
-      sent++;
-      return Promise.resolve(Response.json({}));
-    },
-  });
+  const { client, sent } = countingClient();
   await assertRejects(
     () =>
       client.files.create({
@@ -623,10 +629,10 @@ Deno.test("a file on disk that cannot be read fails as itself, once, before anyt
     Error,
     "ENOENT",
   );
-  assertEquals(sent, 0);
+  assertEquals(sent(), 0);
   // A readable Blob is sent as before.
   await client.files.create({ file: new Blob(["{}\n"]), purpose: "fine-tune" });
-  assertEquals(sent, 1);
+  assertEquals(sent(), 1);
 });
 
 Deno.test("a file on disk that never answers (a FIFO, a stalled mount) is stopped by the timeout or the signal, and nothing is sent", async () => {
@@ -642,15 +648,7 @@ Deno.test("a file on disk that never answers (a FIFO, a stalled mount) is stoppe
       });
     }
   }
-  let sent = 0;
-  const client = new OpenAI({
-    apiKey: "sk-test",
-    baseURL: "http://stub.local/v1",
-    fetch: () => {
-      sent++;
-      return Promise.resolve(Response.json({}));
-    },
-  });
+  const { client, sent } = countingClient();
   const create = (options: RequestOptions) =>
     client.files.create(
       { file: new SilentFile() as File, purpose: "fine-tune" },
@@ -679,7 +677,7 @@ Deno.test("a file on disk that never answers (a FIFO, a stalled mount) is stoppe
     () => guard(create({ signal: AbortSignal.abort() })),
     APIUserAbortError,
   );
-  assertEquals(sent, 0);
+  assertEquals(sent(), 0);
   // The read is cancelled too: in Bun, one left pending holds the process.
   assertEquals(cancelled, 3);
 });
