@@ -108,10 +108,10 @@ export class Deadlines {
 }
 
 /**
- * The runtime's clock and timers as this module found them, which the shared
- * timer keeps to while a test's fake clock or stub replaces the globals. The
- * timers are taken at the first call on the shared timer. Tests that count
- * timers watch `set` here.
+ * The runtime's clock, as this module found it, and timers, from the global's
+ * slots as env.ts found them on import (read at the first call on the shared
+ * timer), which the shared timer keeps to while a test's fake clock or stub
+ * replaces the globals. Tests that count timers watch `set` here.
  */
 export const realTime: {
   now: () => number;

@@ -116,9 +116,11 @@ export function refTimer(
 
 /**
  * Runs `fn` once `target` is collected, where the runtime has a
- * `FinalizationRegistry`; where it has none (Cloudflare Workers) nothing
- * runs, so `fn` must only free what a collected `target` would leave held.
- * `fn` must not reference `target`, or it is never collected.
+ * `FinalizationRegistry`; where it has none (Cloudflare Workers, unless the
+ * `enable_weak_ref` compatibility flag is set) nothing runs, so `fn` must
+ * only free what a collected `target` would leave held. `fn` must not
+ * reference `target`, or it is never collected. An error it throws is
+ * dropped: it runs outside any call, where nothing could catch it.
  *
  * @example
  * ```ts
@@ -158,7 +160,7 @@ export function runtimeTimer(which: 0 | 1): any {
 
 /**
  * A weak reference to `target`, or, where the runtime has no `WeakRef`
- * (Cloudflare Workers), a strong one.
+ * (Cloudflare Workers, unless `enable_weak_ref` is set), a strong one.
  *
  * @example
  * ```ts
@@ -175,5 +177,7 @@ export function weak<T extends object>(target: T): { deref(): T | undefined } {
 let registry: FinalizationRegistry<() => void> | undefined;
 
 function run(fn: () => void): void {
-  fn();
+  try {
+    fn();
+  } catch { /* see whenCollected */ }
 }

@@ -30,9 +30,9 @@ const hubs = new WeakMap<AbortSignal, Set<() => void>>();
 export function follow(signal: AbortSignal, fn: () => void): () => void {
   const fns = hubs.get(signal) ?? hub(signal);
   // The function returned lets go of `fn` once called: a finalization
-  // registry may hold it until a body is collected (Call.pause), and `fn`
-  // may reach that body (an abort reason's stack names the stream reading
-  // it), which then never would be.
+  // registry may hold it until a body (Call.pause) or a stream's reader
+  // (Stream#read) is collected, and `fn` may reach that body (an abort
+  // reason's stack names the stream reading it), which then never would be.
   let follower: (() => void) | undefined = fn;
   fns.add(fn);
   return () => {
