@@ -116,18 +116,29 @@ Deno.test("edge-runtime: smoke scenario and the Vercel route", async () => {
   }
 });
 
-Deno.test("workerd: smoke scenario and the Cloudflare Worker", async () => {
+// Plain, and with `enable_weak_ref`, which gives Workers WeakRef and
+// FinalizationRegistry: the module's cleanups then run there too.
+for (const weakRef of [false, true]) {
+  const name = weakRef ? "workerd (enable_weak_ref)" : "workerd";
+  Deno.test(`${name}: smoke scenario and the Cloudflare Worker`, () =>
+    workerd(name, weakRef));
+}
+
+async function workerd(name: string, weakRef: boolean): Promise<void> {
   await bundled();
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = listener.addr.port;
   listener.close();
-  const config = await Deno.readTextFile(
+  let config = (await Deno.readTextFile(
     repo("tests/runtimes/drivers/workerd.capnp"),
-  );
-  await Deno.writeTextFile(
-    `${DIST}/config.capnp`,
-    config.replace("127.0.0.1:PORT", `127.0.0.1:${port}`),
-  );
+  )).replace("127.0.0.1:PORT", `127.0.0.1:${port}`);
+  if (weakRef) {
+    config = config.replaceAll(
+      "compatibilityDate = ",
+      'compatibilityFlags = ["enable_weak_ref"],\n  compatibilityDate = ',
+    );
+  }
+  await Deno.writeTextFile(`${DIST}/config.capnp`, config);
   const controller = new AbortController();
   const child = new Deno.Command(bin("workerd"), {
     args: ["serve", `${DIST}/config.capnp`],
@@ -158,10 +169,15 @@ Deno.test("workerd: smoke scenario and the Cloudflare Worker", async () => {
       console.error(`workerd stderr:\n${new TextDecoder().decode(stderr)}`);
     }
   }
-  checkSteps("workerd", result!);
-  checkExample("workerd", result!, "cloudflare worker");
+  checkSteps(name, result!);
+  checkExample(name, result!, "cloudflare worker");
   const probe = result!.probe as Record<string, unknown>;
-  assertEquals(probe.process, "undefined", "workerd: no Node process global");
+  assertEquals(probe.process, "undefined", `${name}: no Node process global`);
+  assertEquals(
+    probe.weakRef,
+    weakRef ? "function" : "undefined",
+    `${name}: WeakRef`,
+  );
   // A call that never gets an answer times out even when the request that
   // started an earlier call of the same client has ended meanwhile.
   assertEquals(shared, [
@@ -169,7 +185,7 @@ Deno.test("workerd: smoke scenario and the Cloudflare Worker", async () => {
     "APIConnectionTimeoutError",
     "APIConnectionTimeoutError",
   ]);
-});
+}
 
 // Two overlapping requests to one Worker isolate whose client is shared: a
 // slow call, then a call that hangs and must time out after 1 s; then one more

@@ -50,6 +50,7 @@ export default {
     try {
       const probe = {
         process: typeof globalThis.process,
+        weakRef: typeof globalThis.WeakRef,
         document: typeof globalThis.document,
         navigator: globalThis.navigator?.userAgent,
       };
