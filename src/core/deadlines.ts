@@ -22,16 +22,16 @@ export interface Timed {
 }
 
 // In Deno, one timer (every transport shares one Deadlines) watches the
-// earliest deadline of the calls in flight: a timer per call costs more there than the rest of a
-// call's bookkeeping. When the last call in flight ends the timer is left
-// armed but unref'd, so it no longer keeps the process alive; a later call
-// whose deadline is no earlier (the usual case: calls share one timeout) only
-// refs it again instead of setting a timer. When it fires it expires what is
-// due and re-arms for the next deadline, or stops when none is in flight.
-// Elsewhere every call keeps its own timer (see sharesTimers): in Workers a
-// timer dies with the request that set it, so a transport shared by requests
-// would lose the one timer. Each call's add() follows a delete() of its
-// previous one.
+// earliest deadline of the calls in flight: a timer per call costs more
+// there than the rest of a call's bookkeeping. When the last call in flight
+// ends the timer is left armed but unref'd, so it no longer keeps the
+// process alive; a later call whose deadline is no earlier (the usual case:
+// calls share one timeout) only refs it again instead of setting a timer.
+// When it fires it expires what is due and re-arms for the next deadline, or
+// stops when none is in flight. Elsewhere every call keeps its own timer
+// (see sharesTimers): in Workers a timer dies with the request that set it,
+// so a transport shared by requests would lose the one timer. Each call's
+// add() follows a delete() of its previous one.
 /**
  * Arms and clears the timeouts of calls: `add` when a call's clock starts,
  * `delete` when it stops.

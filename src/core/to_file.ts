@@ -128,9 +128,12 @@ export async function toFile(
   );
 }
 
-// Reads every chunk of `source`; when `signal` aborts, cancels the source
-// and rejects with the signal's reason, even while a read is pending.
-async function collect(
+/**
+ * Reads every chunk of `source`; when `signal` aborts, cancels the source and
+ * rejects with the signal's reason, even while a read is pending. A source
+ * that fails is cancelled too, and its error thrown.
+ */
+export async function collect(
   source: ReadableStream<Uint8Array> | AsyncIterable<BlobPart> | null,
   signal: AbortSignal | undefined,
 ): Promise<BlobPart[]> {

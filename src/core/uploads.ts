@@ -13,6 +13,7 @@ import { follow } from "./follow.ts";
 import type { RequestOptions } from "./options.ts";
 import {
   blobName,
+  collect,
   describe,
   hasExtension,
   isAsyncIterable,
@@ -266,11 +267,6 @@ async function readThenSend<T>(
     throw error;
   }
   const reading = new AbortController();
-  // Rejects when reading stops, for a read nothing else can stop.
-  const stopped = new Promise<never>((_, reject) => {
-    reading.signal.onabort = reject;
-  });
-  stopped.catch(() => {});
   const stop = () => reading.abort();
   const timer = ms < 2 ** 31 ? setTimeout(stop, ms) : undefined;
   // One listener on the signal however many uploads share it (follow.ts).
@@ -288,14 +284,9 @@ async function readThenSend<T>(
         // A file on disk (Bun.file, Node's fs.openAsBlob) that is missing or
         // unreadable fails here, as itself; inside fetch it would be a
         // connection error, retried. A read that never answers (a stalled
-        // network mount, a FIFO in Bun) is stopped as a stalled source is,
-        // and cancelled, so that it does not keep the process alive.
-        const probe = value.slice(0, 1).stream().getReader();
-        try {
-          await Promise.race([probe.read(), stopped]);
-        } finally {
-          probe.cancel().catch(() => {});
-        }
+        // network mount, a FIFO in Bun) is stopped and cancelled as a
+        // stalled source is, so that it does not keep the process alive.
+        await collect(value.slice(0, 1).stream(), reading.signal);
       }
     }
   } catch (error) {
