@@ -327,26 +327,60 @@ export declare namespace OpenAI {
   export import CompletionCreateParamsStreaming = CompletionsAPI.CompletionCreateParamsStreaming;
   /** See {@link Shared.CompletionUsage}. */
   export type CompletionUsage = Shared.CompletionUsage;
+  /** See {@link CursorPage}: a page of a list read with `after` cursors (a type here). */
+  export type CursorPage<Item extends { id: string }> =
+    import("./core/pagination.ts").CursorPage<Item>;
+  /** The query of a cursor list (`after`, `limit`); see {@link FineTuningAPI.FineTuningListParams}. */
+  export type CursorPageParams = FineTuningAPI.FineTuningListParams;
+  /** A cursor list as the server sends it; see {@link ListEnvelope}. */
+  export type CursorPageResponse<Item> =
+    import("./core/pagination.ts").ListEnvelope<Item>;
   /** See {@link EmbeddingsAPI.CreateEmbeddingResponse}. */
   export import CreateEmbeddingResponse = EmbeddingsAPI.CreateEmbeddingResponse;
+  /** See {@link EditsAPI.Edit}. */
+  export import Edit = EditsAPI.Edit;
+  /** See {@link EditsAPI.EditCreateParams}. */
+  export import EditCreateParams = EditsAPI.EditCreateParams;
   /** See {@link EmbeddingsAPI.Embedding}. */
   export import Embedding = EmbeddingsAPI.Embedding;
   /** See {@link EmbeddingsAPI.EmbeddingCreateParams}. */
   export import EmbeddingCreateParams = EmbeddingsAPI.EmbeddingCreateParams;
+  /** See {@link FilesAPI.FileContent}. */
+  export type FileContent = FilesAPI.FileContent;
   /** See {@link FilesAPI.FileCreateParams}. */
   export import FileCreateParams = FilesAPI.FileCreateParams;
   /** See {@link FilesAPI.FileDeleted}. */
   export import FileDeleted = FilesAPI.FileDeleted;
   /** See {@link FilesAPI.FileObject}. */
   export type FileObject = FilesAPI.FileObject;
+  /** See {@link FilesAPI.FileObjectsPage}. */
+  export type FileObjectsPage = FilesAPI.FileObjectsPage;
   /** See {@link FilesAPI.FileListParams}. */
   export type FileListParams = FilesAPI.FileListParams;
   /** See {@link FilesAPI.FilePurpose}. */
   export type FilePurpose = FilesAPI.FilePurpose;
+  /** See {@link FineTunesAPI.FineTune}. */
+  export import FineTune = FineTunesAPI.FineTune;
+  /** See {@link FineTunesAPI.FineTuneCreateParams}. */
+  export import FineTuneCreateParams = FineTunesAPI.FineTuneCreateParams;
+  /** See {@link FineTunesAPI.FineTuneEvent}. */
+  export import FineTuneEvent = FineTunesAPI.FineTuneEvent;
+  /** See {@link FineTunesAPI.FineTuneEventsListResponse}. */
+  export import FineTuneEventsListResponse = FineTunesAPI.FineTuneEventsListResponse;
+  /** See {@link FineTunesAPI.FineTuneListEventsParams}. */
+  export import FineTuneListEventsParams = FineTunesAPI.FineTuneListEventsParams;
+  /** See {@link FineTunesAPI.FineTuneListEventsParamsNonStreaming}. */
+  export import FineTuneListEventsParamsNonStreaming = FineTunesAPI.FineTuneListEventsParamsNonStreaming;
+  /** See {@link FineTunesAPI.FineTuneListEventsParamsStreaming}. */
+  export import FineTuneListEventsParamsStreaming = FineTunesAPI.FineTuneListEventsParamsStreaming;
+  /** See {@link FineTunesAPI.FineTunesPage}. */
+  export import FineTunesPage = FineTunesAPI.FineTunesPage;
   /** See {@link FineTuningAPI.FineTuningJob}. */
   export import FineTuningJob = FineTuningAPI.FineTuningJob;
   /** See {@link ChatAPI.FunctionDefinition}. */
   export import FunctionDefinition = ChatAPI.FunctionDefinition;
+  /** See {@link Shared.FunctionParameters}. */
+  export type FunctionParameters = Shared.FunctionParameters;
   /** See {@link ImagesAPI.Image}. */
   export import Image = ImagesAPI.Image;
   /** See {@link ImagesAPI.ImageCreateVariationParams}. */
@@ -361,12 +395,20 @@ export declare namespace OpenAI {
   export import Model = ModelsAPI.Model;
   /** See {@link ModelsAPI.ModelDeleted}. */
   export import ModelDeleted = ModelsAPI.ModelDeleted;
+  /** See {@link ModelsAPI.ModelsPage}. */
+  export import ModelsPage = ModelsAPI.ModelsPage;
   /** See {@link ModerationsAPI.Moderation}. */
   export import Moderation = ModerationsAPI.Moderation;
   /** See {@link ModerationsAPI.ModerationCreateParams}. */
   export import ModerationCreateParams = ModerationsAPI.ModerationCreateParams;
   /** See {@link ModerationsAPI.ModerationCreateResponse}. */
   export import ModerationCreateResponse = ModerationsAPI.ModerationCreateResponse;
+  /** See {@link Page}: one page of a list (a type here). */
+  export type Page<Item> = import("./core/pagination.ts").Page<Item>;
+  /** A list as the server sends it; see {@link ListEnvelope}. */
+  export type PageResponse<Item> = import("./core/pagination.ts").ListEnvelope<
+    Item
+  >;
   /** See {@link Options.RequestOptions}. */
   export type RequestOptions = Options.RequestOptions;
 }

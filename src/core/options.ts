@@ -4,9 +4,31 @@
  * @module
  */
 
-/** A `fetch`-compatible function: the client calls it for every request. */
+/**
+ * A `fetch`-compatible function: the client calls it for every request, with
+ * the full URL as a string and a `RequestInit`. Taking a string only, it fits
+ * `typeof fetch` and a function typed for the official SDK, whether its first
+ * parameter is a `RequestInfo` or a `string | URL | Request`.
+ *
+ * @example Time every request
+ * ```ts
+ * import OpenAI from "@webstd/openai";
+ * const client = new OpenAI({
+ *   apiKey: "sk-test",
+ *   fetch: async (url: RequestInfo, init?: RequestInit) => {
+ *     const started = performance.now();
+ *     try {
+ *       return await fetch(url, init);
+ *     } finally {
+ *       const ms = Math.round(performance.now() - started);
+ *       console.debug(`${init?.method} ${url}: ${ms} ms`);
+ *     }
+ *   },
+ * });
+ * ```
+ */
 export type Fetch = (
-  input: Request | URL | string,
+  input: string,
   init?: RequestInit,
 ) => Promise<Response>;
 

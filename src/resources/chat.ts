@@ -11,9 +11,10 @@ import type { Requester } from "../core/transport.ts";
 import type {
   ChatCompletion,
   ChatCompletionChunk,
-  ChatCompletionCreateParams,
+  ChatCompletionCreateParamsBase,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
 } from "./chat_types.ts";
-import type { NonStreaming, Streaming } from "./shared.ts";
 import * as Types from "./chat_types.ts";
 
 export type * from "./chat_types.ts";
@@ -39,23 +40,25 @@ export class ChatCompletions {
     this.#t = transport;
   }
 
-  /** Creates a chat completion; with `stream: true`, resolves to a {@link Stream} of chunks. */
-  create(
-    body: Streaming<ChatCompletionCreateParams>,
-    options?: RequestOptions,
-  ): APIPromise<Stream<ChatCompletionChunk>>;
+  // The official SDK's order: a body whose type says nothing (`any`, such as
+  // `await request.json()`) takes the first overload, a plain completion.
   /** Creates a chat completion. */
   create(
-    body: NonStreaming<ChatCompletionCreateParams>,
+    body: ChatCompletionCreateParamsNonStreaming,
     options?: RequestOptions,
   ): APIPromise<ChatCompletion>;
+  /** Creates a chat completion; with `stream: true`, resolves to a {@link Stream} of chunks. */
+  create(
+    body: ChatCompletionCreateParamsStreaming,
+    options?: RequestOptions,
+  ): APIPromise<Stream<ChatCompletionChunk>>;
   /** Creates a chat completion, streamed when `body.stream` is true. */
   create(
-    body: ChatCompletionCreateParams,
+    body: ChatCompletionCreateParamsBase,
     options?: RequestOptions,
   ): APIPromise<ChatCompletion | Stream<ChatCompletionChunk>>;
   create(
-    body: ChatCompletionCreateParams,
+    body: ChatCompletionCreateParamsBase,
     options?: RequestOptions,
   ): APIPromise<ChatCompletion | Stream<ChatCompletionChunk>> {
     return this.#t.request({
@@ -81,6 +84,8 @@ export declare namespace ChatCompletions {
   export import ChatCompletionChunk = Types.ChatCompletionChunk;
   /** See {@link Types.ChatCompletionCreateParams}. */
   export import ChatCompletionCreateParams = Types.ChatCompletionCreateParams;
+  /** See {@link Types.ChatCompletionCreateParamsBase}. */
+  export import ChatCompletionCreateParamsBase = Types.ChatCompletionCreateParamsBase;
   /** See {@link Types.ChatCompletionCreateParamsNonStreaming}. */
   export import ChatCompletionCreateParamsNonStreaming = Types.ChatCompletionCreateParamsNonStreaming;
   /** See {@link Types.ChatCompletionCreateParamsStreaming}. */
@@ -99,6 +104,14 @@ export declare namespace ChatCompletions {
   export import ChatCompletionSystemMessageParam = Types.ChatCompletionSystemMessageParam;
   /** See {@link Types.ChatCompletionUserMessageParam}. */
   export import ChatCompletionUserMessageParam = Types.ChatCompletionUserMessageParam;
+  /** See {@link Types.CreateChatCompletionRequestMessage}. */
+  export import CreateChatCompletionRequestMessage = Types.CreateChatCompletionRequestMessage;
+  /** The official SDK's short name for {@link Types.ChatCompletionCreateParams}. */
+  export import CompletionCreateParams = Types.ChatCompletionCreateParams;
+  /** The official SDK's short name for {@link Types.ChatCompletionCreateParamsNonStreaming}. */
+  export import CompletionCreateParamsNonStreaming = Types.ChatCompletionCreateParamsNonStreaming;
+  /** The official SDK's short name for {@link Types.ChatCompletionCreateParamsStreaming}. */
+  export import CompletionCreateParamsStreaming = Types.ChatCompletionCreateParamsStreaming;
 }
 
 /**

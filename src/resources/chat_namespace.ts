@@ -17,6 +17,19 @@
  */
 
 import { ChatCompletions } from "./chat.ts";
+import type * as Types from "./chat_types.ts";
 
 export * from "./chat.ts";
 export { ChatCompletions as Completions };
+
+// The official SDK's short names, here only: as exports of the chat module
+// they would clash with the legacy completions' names in the bundle.
+
+/** The official SDK's short name for {@link Types.ChatCompletionCreateParams}. */
+export type CompletionCreateParams = Types.ChatCompletionCreateParams;
+/** The official SDK's short name for {@link Types.ChatCompletionCreateParamsNonStreaming}. */
+export type CompletionCreateParamsNonStreaming =
+  Types.ChatCompletionCreateParamsNonStreaming;
+/** The official SDK's short name for {@link Types.ChatCompletionCreateParamsStreaming}. */
+export type CompletionCreateParamsStreaming =
+  Types.ChatCompletionCreateParamsStreaming;

@@ -7,11 +7,10 @@
 import type {
   AnyString,
   CompletionUsage,
+  FunctionParameters,
   LogitBias,
-  NonStreaming,
   RequestID,
   Stop,
-  Streaming,
 } from "./shared.ts";
 
 /** Who wrote a message. */
@@ -44,11 +43,25 @@ export interface ChatCompletionFunction {
   /** What the function does, for the model. */
   description?: string;
   /** A JSON Schema object describing the arguments. */
-  parameters?: Record<string, unknown>;
+  parameters?: FunctionParameters;
 }
 
-/** The body of `chat.completions.create`. */
-export interface ChatCompletionCreateParams {
+/**
+ * The fields every body of `chat.completions.create` shares, whatever its
+ * `stream`. Annotate a body with {@link ChatCompletionCreateParams} instead:
+ * that union lets TypeScript tell a streamed call from a plain one.
+ *
+ * @example
+ * ```ts
+ * import type { ChatCompletionCreateParamsBase } from "@webstd/openai";
+ * const base: ChatCompletionCreateParamsBase = {
+ *   model: "gpt-3.5-turbo",
+ *   messages: [{ role: "user", content: "Hello" }],
+ *   stream: Math.random() < 0.5,
+ * };
+ * ```
+ */
+export interface ChatCompletionCreateParamsBase {
   /** The model id, e.g. `"gpt-3.5-turbo"`. */
   model:
     | AnyString
@@ -169,7 +182,24 @@ export declare namespace ChatCompletionChunk {
   export namespace Choice {
     /** What a chunk appends to its choice. */
     export type Delta = ChatCompletionChunkChoice["delta"];
+    /** The official SDK's nested names for a delta's parts. */
+    export namespace Delta {
+      /** A piece of a function call: each chunk adds to `arguments`. */
+      export type FunctionCall = Partial<ChatCompletionFunctionCall>;
+    }
   }
+}
+
+/** The official SDK's nested names for a message's parts. */
+export declare namespace ChatCompletionMessage {
+  /** See {@link ChatCompletionFunctionCall}. */
+  export type FunctionCall = ChatCompletionFunctionCall;
+}
+
+/** The official SDK's nested names (before 4.20) for a message's parts. */
+export declare namespace ChatCompletionMessageParam {
+  /** See {@link ChatCompletionFunctionCall}. */
+  export type FunctionCall = ChatCompletionFunctionCall;
 }
 
 /**
@@ -228,6 +258,12 @@ export type ChatCompletionAssistantMessageParam = ChatCompletionMessageParam & {
   role: "assistant";
 };
 
+/** The official SDK's nested names for an assistant message's parts. */
+export declare namespace ChatCompletionAssistantMessageParam {
+  /** See {@link ChatCompletionFunctionCall}. */
+  export type FunctionCall = ChatCompletionFunctionCall;
+}
+
 /**
  * The official SDK's name for a function-result {@link ChatCompletionMessageParam}, so ported type annotations keep
  * working.
@@ -244,8 +280,8 @@ export type ChatCompletionFunctionMessageParam = ChatCompletionMessageParam & {
 };
 
 /**
- * The official SDK's name for the body of a non-streamed `chat.completions.create`, so ported type annotations keep
- * working.
+ * The body of a plain `chat.completions.create`, which resolves to a
+ * {@link ChatCompletion}: `stream` left out, `false` or `null`.
  *
  * @example
  * ```ts
@@ -253,13 +289,15 @@ export type ChatCompletionFunctionMessageParam = ChatCompletionMessageParam & {
  * const p: ChatCompletionCreateParamsNonStreaming = { model: "gpt-4", messages: [] };
  * ```
  */
-export type ChatCompletionCreateParamsNonStreaming = NonStreaming<
-  ChatCompletionCreateParams
->;
+export interface ChatCompletionCreateParamsNonStreaming
+  extends ChatCompletionCreateParamsBase {
+  /** Left out, `false` or `null`: the answer comes in one piece. */
+  stream?: false | null;
+}
 
 /**
- * The official SDK's name for the body of a streamed `chat.completions.create`, so ported type annotations keep
- * working.
+ * The body of a streamed `chat.completions.create`, which resolves to a
+ * `Stream` of {@link ChatCompletionChunk}s.
  *
  * @example
  * ```ts
@@ -267,9 +305,44 @@ export type ChatCompletionCreateParamsNonStreaming = NonStreaming<
  * const p: ChatCompletionCreateParamsStreaming = { model: "gpt-4", messages: [], stream: true };
  * ```
  */
-export type ChatCompletionCreateParamsStreaming = Streaming<
-  ChatCompletionCreateParams
->;
+export interface ChatCompletionCreateParamsStreaming
+  extends ChatCompletionCreateParamsBase {
+  /** Always `true`: the answer arrives as server-sent events. */
+  stream: true;
+}
+
+/**
+ * The body of `chat.completions.create`: a plain or a streamed call, as the
+ * official SDK types it. A variable annotated with this union and given an
+ * object without `stream: true` is narrowed to the plain kind, so the call
+ * resolves to a {@link ChatCompletion}.
+ *
+ * @example
+ * ```ts
+ * import OpenAI from "@webstd/openai";
+ * const client = new OpenAI();
+ * const params: OpenAI.Chat.ChatCompletionCreateParams = {
+ *   model: "gpt-3.5-turbo",
+ *   messages: [{ role: "user", content: "Hello" }],
+ * };
+ * const completion: OpenAI.Chat.ChatCompletion = await client.chat.completions
+ *   .create(params);
+ * ```
+ */
+export type ChatCompletionCreateParams =
+  | ChatCompletionCreateParamsNonStreaming
+  | ChatCompletionCreateParamsStreaming;
+
+/**
+ * The official SDK's older name for {@link ChatCompletionMessageParam}.
+ *
+ * @example
+ * ```ts
+ * import type { CreateChatCompletionRequestMessage } from "@webstd/openai";
+ * const m: CreateChatCompletionRequestMessage = { role: "user", content: "Hi" };
+ * ```
+ */
+export type CreateChatCompletionRequestMessage = ChatCompletionMessageParam;
 
 /**
  * The official SDK's name for {@link ChatCompletionFunction}, so ported type annotations keep
@@ -312,6 +385,8 @@ export type ChatCompletionFunctionCallOption = { name: string };
 export declare namespace ChatCompletionCreateParams {
   /** See {@link ChatCompletionFunction}. */
   export type Function = ChatCompletionFunction;
+  /** The official SDK's name (before 4.20) for {@link ChatCompletionFunctionCallOption}. */
+  export type FunctionCallOption = ChatCompletionFunctionCallOption;
   /** See {@link ChatCompletionCreateParamsNonStreaming}. */
   export type ChatCompletionCreateParamsNonStreaming =
     import("./chat_types.ts").ChatCompletionCreateParamsNonStreaming;

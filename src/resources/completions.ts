@@ -10,9 +10,10 @@ import type { Stream } from "../core/stream.ts";
 import type { Requester } from "../core/transport.ts";
 import type {
   Completion,
-  CompletionCreateParams,
+  CompletionCreateParamsBase,
+  CompletionCreateParamsNonStreaming,
+  CompletionCreateParamsStreaming,
 } from "./completions_types.ts";
-import type { NonStreaming, Streaming } from "./shared.ts";
 
 export type * from "./completions_types.ts";
 
@@ -34,23 +35,25 @@ export class Completions {
     this.#t = transport;
   }
 
-  /** Creates a completion; with `stream: true`, resolves to a {@link Stream} of chunks. */
-  create(
-    body: Streaming<CompletionCreateParams>,
-    options?: RequestOptions,
-  ): APIPromise<Stream<Completion>>;
+  // The official SDK's order: a body whose type says nothing (`any`) takes
+  // the first overload, a plain completion.
   /** Creates a completion. */
   create(
-    body: NonStreaming<CompletionCreateParams>,
+    body: CompletionCreateParamsNonStreaming,
     options?: RequestOptions,
   ): APIPromise<Completion>;
+  /** Creates a completion; with `stream: true`, resolves to a {@link Stream} of chunks. */
+  create(
+    body: CompletionCreateParamsStreaming,
+    options?: RequestOptions,
+  ): APIPromise<Stream<Completion>>;
   /** Creates a completion, streamed when `body.stream` is true. */
   create(
-    body: CompletionCreateParams,
+    body: CompletionCreateParamsBase,
     options?: RequestOptions,
   ): APIPromise<Completion | Stream<Completion>>;
   create(
-    body: CompletionCreateParams,
+    body: CompletionCreateParamsBase,
     options?: RequestOptions,
   ): APIPromise<Completion | Stream<Completion>> {
     return this.#t.request({

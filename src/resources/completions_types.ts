@@ -8,14 +8,28 @@ import type {
   AnyString,
   CompletionUsage,
   LogitBias,
-  NonStreaming,
   RequestID,
   Stop,
-  Streaming,
 } from "./shared.ts";
 
-/** The body of `completions.create`. */
-export interface CompletionCreateParams {
+export type { CompletionUsage } from "./shared.ts";
+
+/**
+ * The fields every body of `completions.create` shares, whatever its
+ * `stream`. Annotate a body with {@link CompletionCreateParams} instead: that
+ * union lets TypeScript tell a streamed call from a plain one.
+ *
+ * @example
+ * ```ts
+ * import type { CompletionCreateParamsBase } from "@webstd/openai";
+ * const base: CompletionCreateParamsBase = {
+ *   model: "gpt-3.5-turbo-instruct",
+ *   prompt: "Once upon a time",
+ *   stream: Math.random() < 0.5,
+ * };
+ * ```
+ */
+export interface CompletionCreateParamsBase {
   /** The model id, e.g. `"text-davinci-003"`. */
   model:
     | AnyString
@@ -102,8 +116,8 @@ export interface Completion extends RequestID {
 }
 
 /**
- * The official SDK's name for the body of a non-streamed `completions.create`, so ported type annotations keep
- * working.
+ * The body of a plain `completions.create`, which resolves to a
+ * {@link Completion}: `stream` left out, `false` or `null`.
  *
  * @example
  * ```ts
@@ -111,13 +125,15 @@ export interface Completion extends RequestID {
  * const p: CompletionCreateParamsNonStreaming = { model: "davinci-002", prompt: "Once" };
  * ```
  */
-export type CompletionCreateParamsNonStreaming = NonStreaming<
-  CompletionCreateParams
->;
+export interface CompletionCreateParamsNonStreaming
+  extends CompletionCreateParamsBase {
+  /** Left out, `false` or `null`: the answer comes in one piece. */
+  stream?: false | null;
+}
 
 /**
- * The official SDK's name for the body of a streamed `completions.create`, so ported type annotations keep
- * working.
+ * The body of a streamed `completions.create`, which resolves to a `Stream`
+ * of {@link Completion} chunks.
  *
  * @example
  * ```ts
@@ -125,4 +141,60 @@ export type CompletionCreateParamsNonStreaming = NonStreaming<
  * const p: CompletionCreateParamsStreaming = { model: "davinci-002", prompt: "Once", stream: true };
  * ```
  */
-export type CompletionCreateParamsStreaming = Streaming<CompletionCreateParams>;
+export interface CompletionCreateParamsStreaming
+  extends CompletionCreateParamsBase {
+  /** Always `true`: the answer arrives as server-sent events. */
+  stream: true;
+}
+
+/**
+ * The body of `completions.create`: a plain or a streamed call, as the
+ * official SDK types it. A variable annotated with this union and given an
+ * object without `stream: true` is narrowed to the plain kind, so the call
+ * resolves to a {@link Completion}.
+ *
+ * @example
+ * ```ts
+ * import OpenAI from "@webstd/openai";
+ * const client = new OpenAI();
+ * const params: OpenAI.CompletionCreateParams = {
+ *   model: "gpt-3.5-turbo-instruct",
+ *   prompt: "Say this is a test",
+ * };
+ * const completion: OpenAI.Completion = await client.completions.create(params);
+ * ```
+ */
+export type CompletionCreateParams =
+  | CompletionCreateParamsNonStreaming
+  | CompletionCreateParamsStreaming;
+
+/**
+ * The official SDK's names nested under {@link CompletionCreateParams}, so
+ * annotations such as
+ * `OpenAI.Completions.CompletionCreateParams.CompletionCreateParamsStreaming`
+ * port unchanged.
+ *
+ * @example
+ * ```ts
+ * import type OpenAI from "@webstd/openai";
+ * const p: OpenAI.CompletionCreateParams.CompletionCreateParamsStreaming = {
+ *   model: "davinci-002",
+ *   prompt: "Once",
+ *   stream: true,
+ * };
+ * ```
+ */
+export declare namespace CompletionCreateParams {
+  /** See {@link CompletionCreateParamsNonStreaming}. */
+  export type CompletionCreateParamsNonStreaming =
+    import("./completions_types.ts").CompletionCreateParamsNonStreaming;
+  /** See {@link CompletionCreateParamsStreaming}. */
+  export type CompletionCreateParamsStreaming =
+    import("./completions_types.ts").CompletionCreateParamsStreaming;
+}
+
+/** The official SDK's nested names for a choice's parts. */
+export declare namespace CompletionChoice {
+  /** See {@link CompletionLogprobs}. */
+  export type Logprobs = CompletionLogprobs;
+}

@@ -119,3 +119,9 @@ export type EditCreateParams = CreateEditRequest;
  * ```
  */
 export type Edit = CreateEditResponse;
+
+/** The official SDK's nested names for an edit's parts. */
+export declare namespace Edit {
+  /** See {@link EditChoice}. */
+  export type Choice = EditChoice;
+}

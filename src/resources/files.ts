@@ -28,6 +28,18 @@ export type {
   FilePurpose,
 } from "./file_object.ts";
 
+/**
+ * What `files.retrieveContent` resolves to: the file's contents as text (the
+ * official SDK's name for it).
+ *
+ * @example
+ * ```ts
+ * import type { FileContent } from "@webstd/openai";
+ * const lines = (content: FileContent) => content.split("\n").length;
+ * ```
+ */
+export type FileContent = string;
+
 // The statuses after which a file no longer changes.
 const FINAL = ["processed", "error", "deleted"];
 
@@ -249,7 +261,7 @@ export class Files {
   retrieveContent(
     fileId: string,
     options?: RequestOptions,
-  ): APIPromise<string> {
+  ): APIPromise<FileContent> {
     return this.#t.request(
       { method: "GET", path: path`/files/${fileId}/content`, as: "text" },
       options,

@@ -17,7 +17,9 @@ import type {
   FineTune,
   FineTuneCreateParams,
   FineTuneEvent,
-  FineTuneListEventsParams,
+  FineTuneListEventsParamsBase,
+  FineTuneListEventsParamsNonStreaming,
+  FineTuneListEventsParamsStreaming,
 } from "./fine_tunes_types.ts";
 
 export type * from "./fine_tunes_types.ts";
@@ -100,6 +102,18 @@ export class FineTunes {
     );
   }
 
+  // The official SDK's order: a query whose type says nothing (`any`) takes
+  // the first overload, a listing.
+  /**
+   * Lists a fine-tune's events so far.
+   *
+   * @deprecated Use `client.fineTuning.jobs.listEvents`.
+   */
+  listEvents(
+    fineTuneId: string,
+    query?: FineTuneListEventsParamsNonStreaming,
+    options?: RequestOptions,
+  ): PagePromise<Page<FineTuneEvent>, FineTuneEvent>;
   /**
    * Follows a fine-tune's events as they happen; the stream ends when the
    * job finishes.
@@ -108,19 +122,9 @@ export class FineTunes {
    */
   listEvents(
     fineTuneId: string,
-    query: FineTuneListEventsParams & { stream: true },
+    query: FineTuneListEventsParamsStreaming,
     options?: RequestOptions,
   ): APIPromise<Stream<FineTuneEvent>>;
-  /**
-   * Lists a fine-tune's events so far.
-   *
-   * @deprecated Use `client.fineTuning.jobs.listEvents`.
-   */
-  listEvents(
-    fineTuneId: string,
-    query?: FineTuneListEventsParams & { stream?: false | null },
-    options?: RequestOptions,
-  ): PagePromise<Page<FineTuneEvent>, FineTuneEvent>;
   /**
    * Lists a fine-tune's events so far, with request options only; an object
    * mixing `stream` and request options is a `TypeError`.
@@ -140,12 +144,12 @@ export class FineTunes {
    */
   listEvents(
     fineTuneId: string,
-    query?: FineTuneListEventsParams,
+    query?: FineTuneListEventsParamsBase,
     options?: RequestOptions,
   ): APIPromise<Page<FineTuneEvent> | Stream<FineTuneEvent>>;
   listEvents(
     fineTuneId: string,
-    query?: FineTuneListEventsParams | RequestOptions,
+    query?: FineTuneListEventsParamsBase | RequestOptions,
     options?: RequestOptions,
   ): APIPromise<Page<FineTuneEvent> | Stream<FineTuneEvent>> {
     [query, options] = listArgs(query, options);

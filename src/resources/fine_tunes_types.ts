@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { Page } from "../core/pagination.ts";
 import type { FileObject } from "./file_object.ts";
 import type { AnyString, RequestID } from "./shared.ts";
 
@@ -121,11 +122,101 @@ export interface FineTune extends RequestID {
 }
 
 /**
- * The query of `fineTunes.listEvents`.
+ * The fields every query of `fineTunes.listEvents` shares, whatever its
+ * `stream`.
  *
  * @deprecated Part of the legacy `/fine-tunes` API.
  */
-export interface FineTuneListEventsParams {
+export interface FineTuneListEventsParamsBase {
   /** Send events as server-sent events until the job finishes. */
   stream?: boolean | null;
+}
+
+/**
+ * The query of `fineTunes.listEvents` that lists the events so far.
+ *
+ * @deprecated Part of the legacy `/fine-tunes` API.
+ */
+export interface FineTuneListEventsParamsNonStreaming
+  extends FineTuneListEventsParamsBase {
+  /** Left out, `false` or `null`: one page of the events so far. */
+  stream?: false | null;
+}
+
+/**
+ * The query of `fineTunes.listEvents` that follows the events as they happen.
+ *
+ * @deprecated Part of the legacy `/fine-tunes` API.
+ */
+export interface FineTuneListEventsParamsStreaming
+  extends FineTuneListEventsParamsBase {
+  /** Always `true`: events arrive as server-sent events. */
+  stream: true;
+}
+
+/**
+ * The query of `fineTunes.listEvents`: a listing or a stream, as the official
+ * SDK types it.
+ *
+ * @deprecated Part of the legacy `/fine-tunes` API.
+ */
+export type FineTuneListEventsParams =
+  | FineTuneListEventsParamsNonStreaming
+  | FineTuneListEventsParamsStreaming;
+
+/**
+ * The official SDK's names nested under {@link FineTuneListEventsParams}.
+ *
+ * @deprecated Part of the legacy `/fine-tunes` API.
+ */
+export declare namespace FineTuneListEventsParams {
+  /** See {@link FineTuneListEventsParamsNonStreaming}. */
+  export type FineTuneListEventsParamsNonStreaming =
+    import("./fine_tunes_types.ts").FineTuneListEventsParamsNonStreaming;
+  /** See {@link FineTuneListEventsParamsStreaming}. */
+  export type FineTuneListEventsParamsStreaming =
+    import("./fine_tunes_types.ts").FineTuneListEventsParamsStreaming;
+}
+
+/**
+ * A legacy fine-tune's events as one list, the 2.0.0 API's
+ * `ListFineTuneEventsResponse`. The page `fineTunes.listEvents` resolves to
+ * fits it.
+ *
+ * @deprecated Part of the legacy `/fine-tunes` API.
+ */
+export interface FineTuneEventsListResponse {
+  /** Always `"list"`. */
+  object: "list" | AnyString;
+  /** The events. */
+  data: FineTuneEvent[];
+}
+
+/**
+ * The page `fineTunes.list` resolves to (the official SDK's name for it).
+ *
+ * @deprecated Part of the legacy `/fine-tunes` API.
+ */
+export type FineTunesPage = Page<FineTune>;
+
+/**
+ * The official SDK's nested names for a legacy fine-tune's parts.
+ *
+ * @deprecated Part of the legacy `/fine-tunes` API.
+ */
+export declare namespace FineTune {
+  /** See {@link FineTuneHyperparams}. */
+  export type Hyperparams = FineTuneHyperparams;
+}
+
+/**
+ * The official SDK's nested names for the parts of a legacy fine-tune's body.
+ *
+ * @deprecated Part of the legacy `/fine-tunes` API.
+ */
+export declare namespace FineTuneCreateParams {
+  /** The `hyperparameters` field. */
+  export type Hyperparameters = NonNullable<
+    import("./fine_tunes_types.ts").FineTuneCreateParams["hyperparameters"]
+  >;
 }

@@ -218,3 +218,9 @@ export declare namespace FineTuningJob {
   /** See {@link FineTuningJobError}. */
   export type Error = FineTuningJobError;
 }
+
+/** The official SDK's nested names for the parts of a job's body. */
+export declare namespace JobCreateParams {
+  /** See {@link FineTuningJobHyperparameters}. */
+  export type Hyperparameters = FineTuningJobHyperparameters;
+}

@@ -17,6 +17,22 @@ export interface CompletionUsage {
 /** A stop condition: one sequence or up to four. */
 export type Stop = string | string[] | null;
 
+/**
+ * A JSON Schema object describing a function's arguments (the official SDK's
+ * name for it).
+ *
+ * @example
+ * ```ts
+ * import type { FunctionParameters } from "@webstd/openai";
+ * const args: FunctionParameters = {
+ *   type: "object",
+ *   properties: { city: { type: "string" } },
+ *   required: ["city"],
+ * };
+ * ```
+ */
+export type FunctionParameters = Record<string, unknown>;
+
 /** Per-token bias, keyed by token id as a string, from -100 to 100. */
 export type LogitBias = Record<string, number>;
 
