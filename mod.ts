@@ -54,6 +54,7 @@ export type {
   RequestOptions,
 } from "./src/core/options.ts";
 export { APIPromise, type PreparedResponse } from "./src/core/api_promise.ts";
+export type { CustomRequestOptions } from "./src/core/custom.ts";
 export { Stream, type StreamOptions } from "./src/core/stream.ts";
 export {
   type ServerSentEvent,

@@ -7,6 +7,8 @@
 import * as Errors from "./core/errors.ts";
 import type * as Options from "./core/options.ts";
 import type { ClientOptions } from "./core/options.ts";
+import type { APIPromise } from "./core/api_promise.ts";
+import { customRequest, type CustomRequestOptions } from "./core/custom.ts";
 import { toFile } from "./core/to_file.ts";
 import { Transport } from "./core/transport.ts";
 import * as ChatAPI from "./resources/chat_namespace.ts";
@@ -129,6 +131,101 @@ export class OpenAI {
   withOptions(options: ClientOptions): this {
     const Client = this.constructor as new (options: ClientOptions) => this;
     return new Client({ ...this.#options, ...options });
+  }
+
+  /**
+   * `GET` a path below the base URL that this client has no method for,
+   * with its key, headers, retries, timeouts and typed errors, as the
+   * official SDK's `client.get`. The answer is parsed as JSON, or read as a
+   * `Stream` with `stream: true`; `.asResponse()` gives any other kind.
+   *
+   * @example A newer endpoint
+   * ```ts
+   * import OpenAI from "@webstd/openai";
+   * const client = new OpenAI({ apiKey: "sk-test" });
+   * const batches = await client.get<{ data: unknown[] }>("/batches", {
+   *   query: { limit: 10 },
+   * });
+   * console.log(batches.data.length);
+   * ```
+   */
+  get<T = unknown>(
+    path: string,
+    options?: CustomRequestOptions,
+  ): APIPromise<T> {
+    return customRequest(this.#transport, "GET", path, options);
+  }
+
+  /**
+   * `POST` to a path below the base URL; see {@link OpenAI.get}.
+   *
+   * @example A newer endpoint, streamed
+   * ```ts
+   * import OpenAI, { type Stream } from "@webstd/openai";
+   * const client = new OpenAI({ apiKey: "sk-test" });
+   * const stream = await client.post<Stream<{ type: string }>>("/responses", {
+   *   body: { model: "gpt-4o-mini", input: "Hello", stream: true },
+   *   stream: true,
+   * });
+   * for await (const event of stream) console.log(event.type);
+   * ```
+   */
+  post<T = unknown>(
+    path: string,
+    options?: CustomRequestOptions,
+  ): APIPromise<T> {
+    return customRequest(this.#transport, "POST", path, options);
+  }
+
+  /**
+   * `PUT` to a path below the base URL; see {@link OpenAI.get}.
+   *
+   * @example
+   * ```ts
+   * import OpenAI from "@webstd/openai";
+   * const client = new OpenAI({ apiKey: "sk-test" });
+   * await client.put("/some/path", { body: { a: 1 } });
+   * ```
+   */
+  put<T = unknown>(
+    path: string,
+    options?: CustomRequestOptions,
+  ): APIPromise<T> {
+    return customRequest(this.#transport, "PUT", path, options);
+  }
+
+  /**
+   * `PATCH` a path below the base URL; see {@link OpenAI.get}.
+   *
+   * @example
+   * ```ts
+   * import OpenAI from "@webstd/openai";
+   * const client = new OpenAI({ apiKey: "sk-test" });
+   * await client.patch("/some/path", { body: { a: 1 } });
+   * ```
+   */
+  patch<T = unknown>(
+    path: string,
+    options?: CustomRequestOptions,
+  ): APIPromise<T> {
+    return customRequest(this.#transport, "PATCH", path, options);
+  }
+
+  /**
+   * `DELETE` a path below the base URL; see {@link OpenAI.get}.
+   *
+   * @example
+   * ```ts
+   * import OpenAI from "@webstd/openai";
+   * const client = new OpenAI({ apiKey: "sk-test" });
+   * await client.delete("/some/path/123");
+   * ```
+   */
+  delete<T = unknown>(
+    path: string,
+    options?: CustomRequestOptions,
+  ): APIPromise<T> {
+    return customRequest(this.#transport, "DELETE", path, options);
   }
 
   /** The base URL requests go to. */

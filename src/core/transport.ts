@@ -35,7 +35,7 @@ export const VERSION = "0.1.0";
 /** What a resource method asks the transport to do. */
 export interface RequestSpec {
   /** The HTTP method. */
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** The path below the base URL, built with `path` so parameters are encoded. */
   path: string;
   /** Query parameters; `undefined` values are left out. */

@@ -1,0 +1,138 @@
+// client.get/post/put/patch/delete: a path this client has no method for
+// (a newer endpoint, say), sent with everything a resource method gets.
+import { NotFoundError, type Stream } from "../../mod.ts";
+import { assert, assertEquals, assertRejects } from "../_assert.ts";
+import { json, KEY, overHTTP, stubClient } from "./_helpers.ts";
+
+Deno.test("post sends a JSON body and query below the base URL with the client's headers, and parses the answer", async () => {
+  const { client, calls } = stubClient([
+    () =>
+      json({ id: "resp_1", object: "response" }, 200, {
+        "x-request-id": "req_7",
+      }),
+  ], { defaultQuery: { a: "1" }, defaultHeaders: { "x-extra": "yes" } });
+  const result = await client.post<{ id: string }>("/responses", {
+    body: { model: "gpt-4o-mini", input: "Hello" },
+    query: { b: 2 },
+    headers: { "x-per-call": "1" },
+  });
+  assertEquals(result.id, "resp_1");
+  assertEquals(
+    (result as unknown as { _request_id: string })._request_id,
+    "req_7",
+  );
+  const [call] = calls;
+  assertEquals(call.url, "http://stub.local/v1/responses?a=1&b=2");
+  assertEquals(call.init.method, "POST");
+  assertEquals(JSON.parse(call.init.body as string), {
+    model: "gpt-4o-mini",
+    input: "Hello",
+  });
+  assertEquals(call.headers.get("authorization"), `Bearer ${KEY}`);
+  assertEquals(call.headers.get("content-type"), "application/json");
+  assertEquals(call.headers.get("x-extra"), "yes");
+  assertEquals(call.headers.get("x-per-call"), "1");
+});
+
+Deno.test("get, put, patch and delete send their method, with a body only when one is given", async () => {
+  const { client, calls } = stubClient([() => json({ ok: true })]);
+  await client.get("/batches");
+  await client.put("/things/1", { body: { a: 1 } });
+  await client.patch("/things/1", { body: { b: 2 } });
+  await client.delete("/things/1");
+  await client.post("/things/1/cancel");
+  assertEquals(
+    calls.map((c) => [c.init.method, c.url, c.init.body ?? null]),
+    [
+      ["GET", "http://stub.local/v1/batches", null],
+      ["PUT", "http://stub.local/v1/things/1", '{"a":1}'],
+      ["PATCH", "http://stub.local/v1/things/1", '{"b":2}'],
+      ["DELETE", "http://stub.local/v1/things/1", null],
+      ["POST", "http://stub.local/v1/things/1/cancel", null],
+    ],
+  );
+  assertEquals(calls[0].headers.get("content-type"), null);
+});
+
+Deno.test("stream: true reads the answer as a Stream of its events", async () => {
+  const events = [{ type: "response.created" }, { type: "response.done" }];
+  const { client } = stubClient([() =>
+    new Response(
+      events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join("") +
+        "data: [DONE]\n\n",
+      { headers: { "content-type": "text/event-stream" } },
+    )]);
+  const stream = await client.post<Stream<{ type: string }>>("/responses", {
+    body: { stream: true },
+    stream: true,
+  });
+  const seen = [];
+  for await (const event of stream) seen.push(event);
+  assertEquals(seen, events);
+});
+
+Deno.test("a custom request is retried and its errors are typed as any other call's", async () => {
+  const { client, calls } = stubClient([
+    () => json({ error: { message: "busy" } }, 503),
+    () => json({ error: { message: "No such batch", code: "nf" } }, 404),
+  ]);
+  const err = await assertRejects(
+    () => client.get("/batches/b_1"),
+    NotFoundError,
+  ) as NotFoundError;
+  assertEquals(err.code, "nf");
+  assertEquals(calls.length, 2);
+});
+
+Deno.test("a path that is not below the base URL, or a body that is not an object, is refused before anything is sent", async () => {
+  const { client, calls } = stubClient([() => json({})]);
+  for (
+    const path of [
+      "https://elsewhere.example/v1/x",
+      "//elsewhere.example/x",
+      "models",
+      "",
+      "sk-proj-0123456789abcdefSECRET",
+      42,
+      undefined,
+    ]
+  ) {
+    let err: unknown;
+    try {
+      await client.post(path as string, { body: {} });
+    } catch (e) {
+      err = e;
+    }
+    assert(err instanceof TypeError, String(path));
+    assert(!err.message.includes("SECRET"), "never echoes the value");
+    assert(err.message.includes("path"), err.message);
+  }
+  await assertRejects(
+    () => client.post("/x", { body: "sk-secret" }),
+    TypeError,
+    "Invalid body: expected an object, got string",
+  );
+  assertEquals(calls.length, 0);
+});
+
+Deno.test("a FormData body is sent as multipart, and .asResponse() reads an answer that is not JSON", async () => {
+  const { client, calls } = stubClient([
+    () =>
+      new Response("plain text", { headers: { "content-type": "text/plain" } }),
+  ]);
+  const form = new FormData();
+  form.append("purpose", "batch");
+  const response = await client.post("/uploads", { body: form }).asResponse();
+  assertEquals(await response.text(), "plain text");
+  assert(calls[0].init.body instanceof FormData);
+  assertEquals(calls[0].headers.get("content-type"), null);
+});
+
+Deno.test("over HTTP: client.get reaches a mock route as the resource method does", async () => {
+  await using server = await overHTTP();
+  const list = await server.client.get<{ data: { id: string }[] }>("/models");
+  const viaResource = await server.client.models.list();
+  assertEquals(list.data.map((m) => m.id), viaResource.data.map((m) => m.id));
+  const [ours, theirs] = server.mock.requests.slice(-2);
+  assertEquals([ours.method, ours.path], [theirs.method, theirs.path]);
+});
