@@ -263,10 +263,15 @@ export function makeAPIError(
   } catch {
     // Not JSON: the text itself is the detail.
   }
-  let error = (value as { error?: unknown } | null)?.error as
-    | APIErrorBody
-    | string
-    | undefined;
+  // Some compatible servers send a list of one error (Gemini's), or the
+  // error's fields at the top (vLLM's, Mistral's): its `message` is then the
+  // detail, and `err.error` stays the body's `error` member.
+  if (Array.isArray(value)) value = value[0];
+  const { error: member, message } = (value ?? {}) as {
+    error?: unknown;
+    message?: unknown;
+  };
+  let error = member as APIErrorBody | string | undefined;
   if (typeof error == "string") error = { message: error };
   else if (typeof error != "object" || !error) error = undefined;
   // A copy with every secret the server echoed masked (preview.ts; masks
@@ -287,7 +292,7 @@ export function makeAPIError(
       status === undefined
         ? "Stream error"
         : typeof body == "string"
-        ? preview(body, 500)
+        ? preview(typeof message == "string" ? message : body, 500)
         : "",
       headers,
     );

@@ -7,6 +7,7 @@
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
+  APIError,
   APIUserAbortError,
   makeAPIError,
   OpenAIError,
@@ -270,7 +271,9 @@ export class Stream<T> implements AsyncIterable<T> {
     // losing a character of content.
     const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
     const queue: ServerSentEvent[] = [];
-    const parser = new SSEParser((event) => queue.push(event));
+    // An event without data (`data:` alone, a relay's keepalive) carries
+    // nothing to parse.
+    const parser = new SSEParser((event) => event.data && queue.push(event));
     const { idleTimeout = 0, signal, headers } = this.#options;
     const aborted = this.controller.signal;
     const stop = canceller(reader);
@@ -385,6 +388,15 @@ export class Stream<T> implements AsyncIterable<T> {
           head += text.slice(0, 2 ** 20 - head.length);
         } else head = undefined;
         if (end && !queue.some((event) => event.data === DONE)) {
+          // A last event without its blank line may still say what went
+          // wrong: its error, not the cut, is then the news.
+          for (const event of queue) {
+            try {
+              parseEvent(event, headers);
+            } catch (err) {
+              if (err instanceof APIError) throw err;
+            }
+          }
           throw (head?.trim() && notEvents(head, headers)) ||
             new APIConnectionError(
               "Stream ended before [DONE]: the response was cut short",
@@ -450,9 +462,10 @@ function parseEvent(event: ServerSentEvent, headers?: Headers): unknown {
     );
   }
   const error = (value as { error?: unknown } | null)?.error;
-  // An `event: error` payload may be the error object itself.
-  if (error != null || event.event === "error") {
-    throw makeAPIError(undefined, { error: error ?? value }, headers);
+  // An `event: error` payload may be the error object itself. A falsy
+  // `error` (`""`, `false`, as some servers put in every chunk) is none.
+  if (error || event.event === "error") {
+    throw makeAPIError(undefined, { error: error || value }, headers);
   }
   return value;
 }

@@ -430,6 +430,13 @@ class Call<T> implements PreparedResponse<T> {
     } finally {
       this.end();
     }
+    // A 200 that holds only an error (OpenRouter's, when a model's provider
+    // fails after the request was taken) is thrown, as a stream's is; an API
+    // object's own `error` (a fine-tuning job's) comes with its `object`.
+    const body = value as { error?: unknown; object?: unknown } | null;
+    if (body?.error && !body.object) {
+      throw makeAPIError(undefined, body, response.headers);
+    }
     if (spec.page) {
       return new spec.page(this.requester, spec, this.options, value) as T;
     }
