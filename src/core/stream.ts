@@ -272,8 +272,10 @@ export class Stream<T> implements AsyncIterable<T> {
     const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
     const queue: ServerSentEvent[] = [];
     // An event without data (`data:` alone, a relay's keepalive) carries
-    // nothing to parse.
-    const parser = new SSEParser((event) => event.data && queue.push(event));
+    // nothing to parse, unless it says it is an error.
+    const parser = new SSEParser((event) =>
+      (event.data || event.event == "error") && queue.push(event)
+    );
     const { idleTimeout = 0, signal, headers } = this.#options;
     const aborted = this.controller.signal;
     const stop = canceller(reader);
