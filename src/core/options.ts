@@ -6,9 +6,10 @@
 
 /**
  * A `fetch`-compatible function: the client calls it for every request, with
- * the full URL as a string and a `RequestInit`. Taking a string only, it fits
- * `typeof fetch` and a function typed for the official SDK, whether its first
- * parameter is a `RequestInfo` or a `string | URL | Request`.
+ * the full URL as a string and a `RequestInit`. Typed as the official SDK
+ * types it now (`string | URL | Request`), and checked the way TypeScript
+ * checks methods, so a function typed for v4 (a `RequestInfo`) fits too, as
+ * does `typeof fetch`.
  *
  * @example Time every request
  * ```ts
@@ -27,10 +28,11 @@
  * });
  * ```
  */
-export type Fetch = (
-  input: string,
-  init?: RequestInit,
-) => Promise<Response>;
+export type Fetch = {
+  // A method's parameters are compared both ways (bivariantly), a plain
+  // function type's only one way: v4's `RequestInfo` lacks `URL`.
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+}["fetch"];
 
 /**
  * Extra `fetch` options passed through on every request, as the official

@@ -69,7 +69,7 @@ export function stub(
   const calls: StubCall[] = [];
   const fetch: Fetch = (input, init = {}) => {
     const call = {
-      url: input,
+      url: String(input instanceof Request ? input.url : input),
       init,
       headers: new Headers(init.headers),
     };

@@ -122,6 +122,11 @@ const newerFetch = (
   init?: RequestInit,
 ): Promise<Response> => fetch(url, init);
 export const fetches: Fetch[] = [v4Fetch, newerFetch, fetch];
+// An inline fetch may still tell a Request from a URL, and a Fetch may be
+// called with either, as the official SDK's type allows.
+export const inspecting: Fetch = (input, init) =>
+  fetch(input instanceof Request ? input.url : input, init);
+export const callWithRequest = (f: Fetch) => f(new Request("http://x.test"));
 
 Deno.test("v4-typed code runs: declared params and an untyped body, through a v4-typed fetch", async () => {
   const answer = {
