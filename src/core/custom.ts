@@ -7,8 +7,8 @@
  */
 
 import type { APIPromise } from "./api_promise.ts";
-import type { RequestOptions } from "./options.ts";
-import type { Requester, RequestSpec } from "./transport.ts";
+import type { QueryValues, RequestOptions } from "./options.ts";
+import type { RequestSpec, Transport } from "./transport.ts";
 
 /**
  * The options of `client.get`, `post`, `put`, `patch` and `delete`: a
@@ -25,7 +25,11 @@ import type { Requester, RequestSpec } from "./transport.ts";
  * ```
  */
 export interface CustomRequestOptions extends RequestOptions {
-  /** An object sent as JSON, or a `FormData` sent as multipart. */
+  /**
+   * An object sent as JSON; or, sent as they are, a `FormData`, `Blob`,
+   * `URLSearchParams`, bytes or a string (give a string its
+   * `content-type` header). Not a stream: a retry could not send it again.
+   */
   body?: unknown;
   /** The answer is server-sent events: resolve to a `Stream` of their parsed data. */
   stream?: boolean;
@@ -41,21 +45,52 @@ export interface CustomRequestOptions extends RequestOptions {
  * ```
  */
 export function customRequest<T>(
-  requester: Requester,
+  transport: Transport,
   method: RequestSpec["method"],
   path: string,
   options: CustomRequestOptions = {},
 ): APIPromise<T> {
-  // Below the base URL only: another origin (`//host`, `https://…`) would
-  // get the key. Never the value itself: a string in the wrong place may be
-  // a key.
-  if (typeof path != "string" || path[0] != "/" || path[1] == "/") {
+  const { body, stream, ...rest } = options ?? {};
+  const at = typeof path == "string" ? path.indexOf("?") : -1;
+  const route = at < 0 ? path : path.slice(0, at);
+  // Below the base URL only, as the runtime will resolve it: another
+  // origin, or a dot segment (`/../`, `/%2e%2e/`) climbing out of `/v1`,
+  // would take the key elsewhere. Never the value itself in the message: a
+  // string in the wrong place may be a key.
+  let url: URL | undefined;
+  try {
+    url = new URL(transport.baseURL + route);
+  } catch { /* refused below */ }
+  if (
+    typeof path != "string" || path[0] != "/" || path[1] == "/" ||
+    url?.hash || !url?.href.startsWith(new URL(transport.baseURL + "/").href)
+  ) {
     throw new TypeError(
       'Invalid path: expected a path below the base URL, starting with one "/"',
     );
   }
-  const { body, stream, ...rest } = options ?? {};
-  const spec: RequestSpec = { method, path, stream: stream === true };
-  if (body !== undefined) spec.body = body;
-  return requester.request<T>(spec, rest);
+  const spec: RequestSpec = { method, path: route, stream: stream === true };
+  // A query in the path comes first; the `query` option overrides it.
+  if (at >= 0) {
+    spec.query = Object.fromEntries(
+      new URLSearchParams(path.slice(at + 1)),
+    ) as QueryValues;
+  }
+  if (body != null) {
+    if (method == "GET") {
+      throw new TypeError("Invalid body: a GET request has none");
+    }
+    if (
+      body instanceof ReadableStream || Symbol.asyncIterator in Object(body)
+    ) {
+      throw new TypeError(
+        "Invalid body: a stream cannot be sent again on a retry; read it into a Blob first",
+      );
+    }
+    spec.body = body;
+    spec.raw = typeof body == "string" || body instanceof Blob ||
+      body instanceof ArrayBuffer || ArrayBuffer.isView(body) ||
+      body instanceof URLSearchParams;
+  }
+  return transport.request<T>(spec, rest);
 }

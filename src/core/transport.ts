@@ -42,6 +42,8 @@ export interface RequestSpec {
   query?: QueryValues;
   /** A JSON-serialisable body, or a `FormData` sent as multipart. */
   body?: unknown;
+  /** Send `body` as it is (a `Blob`, bytes, a string), not as JSON. */
+  raw?: boolean;
   /** The response is a server-sent-event stream: resolve to a {@link Stream}. */
   stream?: boolean;
   /** How to read a non-streamed body: parsed JSON (default), text, or the `Response` itself. */
@@ -186,7 +188,8 @@ export class Transport implements Requester {
       this.baseURL + spec.path,
       base || query ? { ...base, ...spec.query, ...query } : spec.query,
     );
-    const form = body instanceof FormData;
+    // Sent as it is: a form (multipart), or a custom request's raw body.
+    const form = spec.raw || body instanceof FormData;
     // A body is an object of fields: anything else (a plain-JS caller's
     // missing argument, say) fails here, before anything is sent.
     if ("body" in spec && !form && (typeof body != "object" || !body)) {
@@ -198,7 +201,7 @@ export class Transport implements Requester {
       );
     }
     const payload = body === undefined || form
-      ? body as FormData | undefined
+      ? body as BodyInit | undefined
       : JSON.stringify(body);
     const preset = payload === undefined || form ? this.#headers : this.#json;
     const headers = options?.headers
@@ -431,10 +434,11 @@ class Call<T> implements PreparedResponse<T> {
       this.end();
     }
     // A 200 that holds only an error (OpenRouter's, when a model's provider
-    // fails after the request was taken) is thrown, as a stream's is; an API
-    // object's own `error` (a fine-tuning job's) comes with its `object`.
-    const body = value as { error?: unknown; object?: unknown } | null;
-    if (body?.error && !body.object) {
+    // fails after the request was taken) is thrown, as a stream's is; an
+    // API object's own `error` (a fine-tuning job's, a batch line's) comes
+    // with its `object` or `id`.
+    const body = value as { error?: unknown; object?: unknown; id?: unknown };
+    if (body?.error && !body.object && !body.id) {
       throw makeAPIError(undefined, body, response.headers);
     }
     if (spec.page) {

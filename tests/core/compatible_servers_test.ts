@@ -150,6 +150,15 @@ Deno.test("an API object that has an error field of its own is returned as it is
   assertEquals(got.error, job.error);
   const { client: ok } = stubClient([() => json({ ...job, error: null })]);
   assertEquals((await ok.fineTuning.jobs.retrieve("ftjob-1")).status, "failed");
+  // A batch output line names its request by `id`, with no `object`.
+  const line = {
+    id: "batch_req_1",
+    custom_id: "r1",
+    response: null,
+    error: { code: "bad", message: "bad" },
+  };
+  const { client: raw } = stubClient([() => json(line)]);
+  assertEquals(await raw.get("/files/file-1/content"), line);
 });
 
 Deno.test("an error body that is a list of one error (Gemini's) is that error", async () => {

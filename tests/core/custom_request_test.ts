@@ -84,6 +84,95 @@ Deno.test("a custom request is retried and its errors are typed as any other cal
   assertEquals(calls.length, 2);
 });
 
+Deno.test("a path that climbs out of the base path (dot segments, however written) is refused; other paths resolve below it", async () => {
+  const { client, calls } = stubClient([() => json({})], {
+    baseURL: "http://stub.local/openai/v1",
+  });
+  for (
+    const path of [
+      "/../../admin",
+      "/%2e%2e/%2e%2e/admin",
+      "/.%2E/x",
+      "/a/../../../admin",
+      "/..\\..\\admin",
+      "/.\t./.\n./admin",
+      "/x#frag",
+    ]
+  ) {
+    let err: unknown;
+    try {
+      await client.get(path);
+    } catch (e) {
+      err = e;
+    }
+    assert(err instanceof TypeError, JSON.stringify(path));
+  }
+  assertEquals(calls.length, 0);
+  await client.get("/.well-known/x");
+  await client.get("/a/../b");
+  await client.get("/");
+  // As fetch resolves them.
+  assertEquals(calls.map((c) => new URL(c.url).href), [
+    "http://stub.local/openai/v1/.well-known/x",
+    "http://stub.local/openai/v1/b",
+    "http://stub.local/openai/v1/",
+  ]);
+});
+
+Deno.test("a query in the path is sent, and the query option overrides it", async () => {
+  const { client, calls } = stubClient([() => json({})]);
+  await client.get("/files?purpose=batch&limit=5", { query: { limit: 10 } });
+  const url = new URL(calls[0].url);
+  assertEquals(url.pathname, "/v1/files");
+  assertEquals([...url.searchParams], [["purpose", "batch"], ["limit", "10"]]);
+});
+
+Deno.test("a Blob, bytes, URLSearchParams or a string body is sent as it is, not as JSON", async () => {
+  const { client, calls } = stubClient([() => json({})]);
+  const bytes = new Uint8Array([1, 2, 3]);
+  const blob = new Blob(["abc"], { type: "application/octet-stream" });
+  const form = new URLSearchParams({ a: "1" });
+  await client.post("/a", { body: blob });
+  await client.post("/b", { body: bytes });
+  await client.post("/c", { body: bytes.buffer });
+  await client.post("/d", { body: form });
+  await client.post("/e", {
+    body: '{"already":"json"}',
+    headers: { "content-type": "application/json" },
+  });
+  assertEquals(calls.map((c) => c.init.body), [
+    blob,
+    bytes,
+    bytes.buffer,
+    form,
+    '{"already":"json"}',
+  ]);
+  // No JSON content-type of the client's: fetch gives a Blob's own type.
+  assertEquals(calls[0].headers.get("content-type"), null);
+  assertEquals(calls[4].headers.get("content-type"), "application/json");
+});
+
+Deno.test("a stream body, or a body on GET, is a TypeError, and a null body is none", async () => {
+  const { client, calls } = stubClient([() => json({})]);
+  const stream = new ReadableStream({ start: (c) => c.close() });
+  const gen = (async function* () {})();
+  for (const body of [stream, gen]) {
+    await assertRejects(
+      async () => await client.post("/x", { body }),
+      TypeError,
+      "a stream cannot be sent again on a retry",
+    );
+  }
+  await assertRejects(
+    async () => await client.get("/x", { body: { a: 1 } }),
+    TypeError,
+    "a GET request has none",
+  );
+  assertEquals(calls.length, 0);
+  await client.post("/x", { body: null });
+  assertEquals(calls[0].init.body, undefined);
+});
+
 Deno.test("a path that is not below the base URL, or a body that is not an object, is refused before anything is sent", async () => {
   const { client, calls } = stubClient([() => json({})]);
   for (
@@ -108,9 +197,9 @@ Deno.test("a path that is not below the base URL, or a body that is not an objec
     assert(err.message.includes("path"), err.message);
   }
   await assertRejects(
-    () => client.post("/x", { body: "sk-secret" }),
+    () => client.post("/x", { body: 42 }),
     TypeError,
-    "Invalid body: expected an object, got string",
+    "Invalid body: expected an object, got number",
   );
   assertEquals(calls.length, 0);
 });
