@@ -95,8 +95,8 @@ export interface CompletionChoice {
   index: number;
   /** Present when `logprobs` was requested. */
   logprobs: CompletionLogprobs | null;
-  /** Why generation stopped. */
-  finish_reason: "stop" | "length" | AnyString | null;
+  /** Why generation stopped (`content_filter`: text was left out); `null` in a streamed chunk until its choice ends. */
+  finish_reason: "stop" | "length" | "content_filter" | AnyString | null;
 }
 
 /** A completion, or one chunk of a streamed completion (same shape). */
