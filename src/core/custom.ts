@@ -63,7 +63,8 @@ export function customRequest<T>(
   } catch { /* refused below */ }
   if (
     typeof path != "string" || path[0] != "/" || path[1] == "/" ||
-    url?.hash || !url?.href.startsWith(new URL(transport.baseURL + "/").href)
+    path.includes("#") ||
+    !url?.href.startsWith(new URL(transport.baseURL + "/").href)
   ) {
     throw new TypeError(
       'Invalid path: expected a path below the base URL, starting with one "/"',
@@ -87,10 +88,20 @@ export function customRequest<T>(
         "Invalid body: a stream cannot be sent again on a retry; read it into a Blob first",
       );
     }
-    spec.body = body;
+    // fetch refuses shared memory: a copy of it is sent.
+    const shared = ArrayBuffer.isView(body) ? body.buffer : body;
+    spec.body = shared instanceof ArrayBuffer || !isShared(shared)
+      ? body
+      : ArrayBuffer.isView(body)
+      ? new Uint8Array(shared, body.byteOffset, body.byteLength).slice()
+      : new Uint8Array(shared).slice();
     spec.raw = typeof body == "string" || body instanceof Blob ||
-      body instanceof ArrayBuffer || ArrayBuffer.isView(body) ||
+      body instanceof ArrayBuffer || ArrayBuffer.isView(spec.body) ||
       body instanceof URLSearchParams;
   }
   return transport.request<T>(spec, rest);
+}
+
+function isShared(value: unknown): value is SharedArrayBuffer {
+  return Object.prototype.toString.call(value) == "[object SharedArrayBuffer]";
 }

@@ -6,17 +6,17 @@
 
 /**
  * A `fetch`-compatible function: the client calls it for every request, with
- * the full URL as a string and a `RequestInit`. Typed as the official SDK
- * types it now (`string | URL | Request`), and checked the way TypeScript
- * checks methods, so a function typed for v4 (a `RequestInfo`) fits too, as
- * does `typeof fetch`.
+ * the full URL as a string and a `RequestInit`. Its input is typed as v4 of
+ * the official SDK typed it (a `RequestInfo`), so a function typed for v4, one
+ * typed for newer SDKs (`string | URL | Request`) and `typeof fetch` all fit,
+ * and one that takes only a `Request` or a `URL` does not.
  *
  * @example Time every request
  * ```ts
  * import OpenAI from "@webstd/openai";
  * const client = new OpenAI({
  *   apiKey: "sk-test",
- *   fetch: async (url: RequestInfo, init?: RequestInit) => {
+ *   fetch: async (url, init) => {
  *     const started = performance.now();
  *     try {
  *       return await fetch(url, init);
@@ -28,11 +28,10 @@
  * });
  * ```
  */
-export type Fetch = {
-  // A method's parameters are compared both ways (bivariantly), a plain
-  // function type's only one way: v4's `RequestInfo` lacks `URL`.
-  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
-}["fetch"];
+export type Fetch = (
+  input: string | Request,
+  init?: RequestInit,
+) => Promise<Response>;
 
 /**
  * Extra `fetch` options passed through on every request, as the official

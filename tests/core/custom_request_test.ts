@@ -97,6 +97,8 @@ Deno.test("a path that climbs out of the base path (dot segments, however writte
       "/..\\..\\admin",
       "/.\t./.\n./admin",
       "/x#frag",
+      "/x#",
+      "/x?a=1#frag",
     ]
   ) {
     let err: unknown;
@@ -150,6 +152,17 @@ Deno.test("a Blob, bytes, URLSearchParams or a string body is sent as it is, not
   // No JSON content-type of the client's: fetch gives a Blob's own type.
   assertEquals(calls[0].headers.get("content-type"), null);
   assertEquals(calls[4].headers.get("content-type"), "application/json");
+});
+
+Deno.test("a body in shared memory is sent as a copy of its bytes", async () => {
+  const { client, calls } = stubClient([() => json({})]);
+  const shared = new SharedArrayBuffer(4);
+  new Uint8Array(shared).set([1, 2, 3, 4]);
+  await client.post("/a", { body: new Uint8Array(shared, 1, 2) });
+  await client.post("/b", { body: shared });
+  const sent = calls.map((c) => c.init.body as Uint8Array);
+  assert(sent.every((b) => b.buffer instanceof ArrayBuffer));
+  assertEquals(sent.map((b) => [...b]), [[2, 3], [1, 2, 3, 4]]);
 });
 
 Deno.test("a stream body, or a body on GET, is a TypeError, and a null body is none", async () => {

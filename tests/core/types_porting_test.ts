@@ -7,6 +7,7 @@ import OpenAI, {
   type ChatCompletionChunk,
   type ChatCompletionCreateParams,
   type ChatCompletionCreateParamsBase,
+  type ClientOptions,
   type Completion,
   type CompletionCreateParams,
   type CompletionCreateParamsBase,
@@ -121,12 +122,26 @@ const newerFetch = (
   url: string | URL | Request,
   init?: RequestInit,
 ): Promise<Response> => fetch(url, init);
-export const fetches: Fetch[] = [v4Fetch, newerFetch, fetch];
+export const fetches: ClientOptions["fetch"][] = [v4Fetch, newerFetch, fetch];
 // An inline fetch may still tell a Request from a URL, and a Fetch may be
 // called with either, as the official SDK's type allows.
 export const inspecting: Fetch = (input, init) =>
   fetch(input instanceof Request ? input.url : input, init);
+export const inline = new OpenAI({
+  apiKey: "sk-test",
+  fetch: (input, init) =>
+    fetch(input instanceof Request ? input.url : input, init),
+});
 export const callWithRequest = (f: Fetch) => f(new Request("http://x.test"));
+// A function that takes only a Request, or a URL, would fail on the string
+// the client passes: refused, as the official SDK's type refuses it.
+export const requestOnly: ClientOptions[] = [{
+  // @ts-expect-error: the client passes a string
+  fetch: (request: Request) => fetch(request.url),
+}, {
+  // @ts-expect-error: the client passes a string
+  fetch: (url: URL) => fetch(url.href),
+}];
 
 Deno.test("v4-typed code runs: declared params and an untyped body, through a v4-typed fetch", async () => {
   const answer = {
