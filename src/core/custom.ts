@@ -6,9 +6,10 @@
  * @module
  */
 
-import type { APIPromise } from "./api_promise.ts";
+import { APIPromise, type PreparedResponse } from "./api_promise.ts";
+import { APIConnectionError } from "./errors.ts";
 import type { QueryValues, RequestOptions } from "./options.ts";
-import type { RequestSpec, Transport } from "./transport.ts";
+import { type RequestSpec, settle, type Transport } from "./transport.ts";
 
 /**
  * The options of `client.get`, `post`, `put`, `patch` and `delete`: a
@@ -36,8 +37,9 @@ export interface CustomRequestOptions extends RequestOptions {
 }
 
 /**
- * Sends `method` to `path` below the base URL. The answer is parsed as JSON
- * (a stream with `stream: true`); `.asResponse()` gives any other kind.
+ * Sends `method` to `path` below the base URL. The answer is read as the
+ * official SDK reads it: JSON when its content type says so, else text, and
+ * `null` for a 204; a stream with `stream: true`.
  *
  * @example
  * ```ts ignore
@@ -70,7 +72,9 @@ export function customRequest<T>(
       'Invalid path: expected a path below the base URL, starting with one "/"',
     );
   }
-  const spec: RequestSpec = { method, path: route, stream: stream === true };
+  const spec: RequestSpec = stream === true
+    ? { method, path: route, stream }
+    : { method, path: route, as: "text", promise: Lenient };
   // A query in the path comes first; the `query` option overrides it.
   if (at >= 0) {
     spec.query = Object.fromEntries(
@@ -100,6 +104,41 @@ export function customRequest<T>(
       body instanceof URLSearchParams;
   }
   return transport.request<T>(spec, rest);
+}
+
+// An APIPromise whose result is the answer's text decoded as its content
+// type says (see customRequest).
+class Lenient<T> extends APIPromise<T> {
+  constructor(
+    prepared: Promise<PreparedResponse<T>>,
+    demand?: { wanted?: boolean },
+  ) {
+    super(
+      prepared.then((call) => ({
+        response: call.response,
+        parse: () =>
+          call.parse().then((text) => decode(text as string, call.response)),
+      })),
+      demand,
+    );
+  }
+}
+
+function decode<T>(text: string, response: Response): T {
+  if (response.status == 204) return null as T;
+  if (!/\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
+    return text as T;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new APIConnectionError(
+      `Invalid JSON in the response body: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  return settle(value, response.headers) as T;
 }
 
 function isShared(value: unknown): value is SharedArrayBuffer {

@@ -456,7 +456,8 @@ interface Reader {
 function parseEvent(event: ServerSentEvent, headers?: Headers): unknown {
   let value: unknown;
   try {
-    value = JSON.parse(event.data);
+    // Only an `error` event comes here without data (see #read).
+    value = JSON.parse(event.data || "{}");
   } catch (cause) {
     throw new OpenAIError(
       `Could not parse stream event as JSON: ${quote(event.data)}`,

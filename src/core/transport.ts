@@ -433,24 +433,36 @@ class Call<T> implements PreparedResponse<T> {
     } finally {
       this.end();
     }
-    // A 200 that holds only an error (OpenRouter's, when a model's provider
-    // fails after the request was taken) is thrown, as a stream's is; an
-    // API object's own `error` (a fine-tuning job's, a batch line's) comes
-    // with its `object` or `id`.
-    const body = value as { error?: unknown; object?: unknown; id?: unknown };
-    if (body?.error && !body.object && !body.id) {
-      throw makeAPIError(undefined, body, response.headers);
-    }
-    if (spec.page) {
-      return new spec.page(this.requester, spec, this.options, value) as T;
-    }
-    // As the official SDK does; not enumerable, so JSON output is unchanged.
-    if (value && typeof value == "object") {
-      REQUEST_ID.value = response.headers.get("x-request-id");
-      Object.defineProperty(value, "_request_id", REQUEST_ID);
-    }
-    return value as T;
+    value = settle(value, response.headers);
+    return spec.page
+      ? new spec.page(this.requester, spec, this.options, value) as T
+      : value as T;
   }
+}
+
+/**
+ * What a call resolves to, given the JSON of its 200: a body that holds only
+ * an error (OpenRouter's, when a model's provider fails after the request
+ * was taken) is thrown, as a stream's is, while an API object's own `error`
+ * (a fine-tuning job's, a batch line's) comes with its `object` or `id`; an
+ * object gets `_request_id`, as in the official SDK (not enumerable, so JSON
+ * output is unchanged).
+ *
+ * @example
+ * ```ts ignore
+ * settle({ id: "x" }, response.headers)._request_id; // "req_…"
+ * ```
+ */
+export function settle(value: unknown, headers: Headers): unknown {
+  const body = value as { error?: unknown; object?: unknown; id?: unknown };
+  if (body?.error && !body.object && !body.id) {
+    throw makeAPIError(undefined, body, headers);
+  }
+  if (value && typeof value == "object") {
+    REQUEST_ID.value = headers.get("x-request-id");
+    Object.defineProperty(value, "_request_id", REQUEST_ID);
+  }
+  return value;
 }
 
 let common: Deadlines | undefined;

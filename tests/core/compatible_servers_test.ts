@@ -96,13 +96,14 @@ Deno.test("events without data (a relay's `data:` keepalives) are skipped", asyn
     `data: ${chunk("lo")}\n\ndata: [DONE]\n\n`;
   assertEquals(await read(sse(text)), ["Hel", "lo"]);
   // An error event without data is still an error, however bare.
-  await assertRejects(
+  const bare = await assertRejects(
     () =>
       read(
         sse(`data: ${chunk("Hel")}\n\nevent: error\ndata:\n\ndata: [DONE]\n\n`),
       ),
-    OpenAIError,
+    APIError,
   );
+  assertEquals([bare.constructor, bare.message], [APIError, "Stream error"]);
   // Data that is there but not JSON is still refused.
   await assertRejects(
     () => read(sse("data: \t\n\ndata: [DONE]\n\n")),

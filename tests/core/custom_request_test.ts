@@ -1,6 +1,11 @@
 // client.get/post/put/patch/delete: a path this client has no method for
 // (a newer endpoint, say), sent with everything a resource method gets.
-import { NotFoundError, type Stream } from "../../mod.ts";
+import {
+  APIConnectionError,
+  APIError,
+  NotFoundError,
+  type Stream,
+} from "../../mod.ts";
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import { json, KEY, overHTTP, stubClient } from "./_helpers.ts";
 
@@ -215,6 +220,45 @@ Deno.test("a path that is not below the base URL, or a body that is not an objec
     "Invalid body: expected an object, got number",
   );
   assertEquals(calls.length, 0);
+});
+
+Deno.test("the answer is read as its content type says: JSON, text, or null for a 204", async () => {
+  const { client } = stubClient([
+    () => new Response(null, { status: 204 }),
+    () => new Response("hello", { headers: { "content-type": "text/plain" } }),
+    () => new Response("", { headers: { "content-type": "text/plain" } }),
+    () =>
+      new Response('{"a":1}', {
+        headers: {
+          "content-type": "application/problem+json; charset=utf-8",
+          "x-request-id": "req_3",
+        },
+      }),
+    () =>
+      new Response("{broken", {
+        headers: { "content-type": "application/json" },
+      }),
+    () => json({ error: { message: "provider failed" } }),
+  ]);
+  assertEquals(await client.delete("/things/1"), null);
+  assertEquals(await client.get("/text"), "hello");
+  assertEquals(await client.get("/empty"), "");
+  const parsed = await client.get<{ a: number; _request_id: string }>("/j");
+  assertEquals([parsed.a, parsed._request_id], [1, "req_3"]);
+  await assertRejects(
+    () => client.get("/bad"),
+    APIConnectionError,
+    "Invalid JSON in the response body",
+  );
+  // A 200 that holds only an error is thrown here too.
+  const err = await assertRejects(() => client.get("/err"), APIError);
+  assertEquals(err.message, "provider failed");
+  // withResponse() gives the decoded data with the response.
+  const { client: other } = stubClient([
+    () => new Response("plain", { headers: { "content-type": "text/plain" } }),
+  ]);
+  const { data, response } = await other.get("/t").withResponse();
+  assertEquals([data, response.status], ["plain", 200]);
 });
 
 Deno.test("a FormData body is sent as multipart, and .asResponse() reads an answer that is not JSON", async () => {
