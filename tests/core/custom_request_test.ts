@@ -282,3 +282,23 @@ Deno.test("over HTTP: client.get reaches a mock route as the resource method doe
   const [ours, theirs] = server.mock.requests.slice(-2);
   assertEquals([ours.method, ours.path], [theirs.method, theirs.path]);
 });
+
+Deno.test("against the mock, a fault gives a path it does not serve its answer", async () => {
+  await using server = await overHTTP();
+  server.mock.fault({
+    match: { method: "POST", path: "/batches" },
+    body: { id: "batch_1", object: "batch" },
+  });
+  const batch = await server.client.post<{ id: string }>("/batches", {
+    body: { input_file_id: "file-abc", completion_window: "24h" },
+  });
+  assertEquals(batch.id, "batch_1");
+  const sent = server.mock.requests.at(-1)!;
+  assertEquals([sent.method, sent.path, sent.body], [
+    "POST",
+    "/batches",
+    { input_file_id: "file-abc", completion_window: "24h" },
+  ]);
+  // Without one, the path is unknown there, as it would be to the 2.0.0 API.
+  await assertRejects(() => server.client.post("/batches"), NotFoundError);
+});
