@@ -136,8 +136,10 @@ export class OpenAI {
   /**
    * `GET` a path below the base URL that this client has no method for,
    * with its key, headers, retries, timeouts and typed errors, as the
-   * official SDK's `client.get`. The answer is parsed as JSON, or read as a
-   * `Stream` with `stream: true`; `.asResponse()` gives any other kind.
+   * official SDK's `client.get`. The answer is read as that SDK reads it:
+   * JSON when its content type says so, otherwise text, `null` for a 204 and
+   * nothing for an empty body; a `Stream` with `stream: true`; the `Response`
+   * itself with `.asResponse()`.
    *
    * @example A newer endpoint
    * ```ts

@@ -38,8 +38,9 @@ export interface CustomRequestOptions extends RequestOptions {
 
 /**
  * Sends `method` to `path` below the base URL. The answer is read as the
- * official SDK reads it: JSON when its content type says so, else text, and
- * `null` for a 204; a stream with `stream: true`.
+ * official SDK reads it: JSON when its content type says so, else text,
+ * `null` for a 204 and nothing for an empty body; a stream with
+ * `stream: true`.
  *
  * @example
  * ```ts ignore
@@ -124,11 +125,17 @@ class Lenient<T> extends APIPromise<T> {
   }
 }
 
+// As the official SDK decodes: `null` for a 204, nothing for an empty body,
+// JSON for `application/json` or a `+json` type, else the text.
 function decode<T>(text: string, response: Response): T {
-  if (response.status == 204) return null as T;
-  if (!/\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
+  const { status, headers } = response;
+  if (status == 204) return null as T;
+  if (headers.get("content-length") == "0") return undefined as T;
+  const type = headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  if (!type?.includes("application/json") && !type?.endsWith("+json")) {
     return text as T;
   }
+  if (!text) return undefined as T;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -138,7 +145,7 @@ function decode<T>(text: string, response: Response): T {
       { cause },
     );
   }
-  return settle(value, response.headers) as T;
+  return settle(value, headers) as T;
 }
 
 function isShared(value: unknown): value is SharedArrayBuffer {

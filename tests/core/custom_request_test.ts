@@ -222,7 +222,7 @@ Deno.test("a path that is not below the base URL, or a body that is not an objec
   assertEquals(calls.length, 0);
 });
 
-Deno.test("the answer is read as its content type says: JSON, text, or null for a 204", async () => {
+Deno.test("the answer is read as its content type says: JSON, text, null for a 204, nothing when empty", async () => {
   const { client } = stubClient([
     () => new Response(null, { status: 204 }),
     () => new Response("hello", { headers: { "content-type": "text/plain" } }),
@@ -238,6 +238,12 @@ Deno.test("the answer is read as its content type says: JSON, text, or null for 
       new Response("{broken", {
         headers: { "content-type": "application/json" },
       }),
+    () => new Response("", { headers: { "content-type": "application/json" } }),
+    () =>
+      new Response("", {
+        headers: { "content-type": "text/plain", "content-length": "0" },
+      }),
+    () => new Response('{"a":1}', { headers: { "content-type": "text/json" } }),
     () => json({ error: { message: "provider failed" } }),
   ]);
   assertEquals(await client.delete("/things/1"), null);
@@ -250,6 +256,10 @@ Deno.test("the answer is read as its content type says: JSON, text, or null for 
     APIConnectionError,
     "Invalid JSON in the response body",
   );
+  assertEquals(await client.post("/empty-json"), undefined);
+  assertEquals(await client.post("/no-length"), undefined);
+  // Only application/json and +json types are JSON, as in the official SDK.
+  assertEquals(await client.get("/text-json"), '{"a":1}');
   // A 200 that holds only an error is thrown here too.
   const err = await assertRejects(() => client.get("/err"), APIError);
   assertEquals(err.message, "provider failed");
