@@ -25,7 +25,16 @@ import { type RequestSpec, settle, type Transport } from "./transport.ts";
  * };
  * ```
  */
-export interface CustomRequestOptions extends RequestOptions {
+export interface CustomRequestOptions extends Omit<RequestOptions, "query"> {
+  /**
+   * Query parameters, laid over any in the path; an array is sent as
+   * repeated `key[]=` pairs, as newer official SDKs send it
+   * (`{ include: ["a", "b"] }` → `include[]=a&include[]=b`).
+   */
+  query?: Record<
+    string,
+    QueryValues[string] | readonly (string | number | boolean)[]
+  >;
   /**
    * An object sent as JSON; or, sent as they are, a `FormData`, `Blob`,
    * `URLSearchParams`, bytes or a string (give a string its
@@ -53,9 +62,10 @@ export function customRequest<T>(
   path: string,
   options: CustomRequestOptions = {},
 ): APIPromise<T> {
-  const { body, stream, ...rest } = options ?? {};
+  const { body, stream, query, ...rest } = options ?? {};
   const at = typeof path == "string" ? path.indexOf("?") : -1;
   const route = at < 0 ? path : path.slice(0, at);
+  let search = at < 0 ? "" : path.slice(at + 1);
   // Below the base URL only, as the runtime will resolve it: another
   // origin, or a dot segment (`/../`, `/%2e%2e/`) climbing out of `/v1`,
   // would take the key elsewhere. Never the value itself in the message: a
@@ -73,15 +83,41 @@ export function customRequest<T>(
       'Invalid path: expected a path below the base URL, starting with one "/"',
     );
   }
-  const spec: RequestSpec = stream === true
-    ? { method, path: route, stream }
-    : { method, path: route, as: "text", promise: Lenient };
-  // A query in the path comes first; the `query` option overrides it.
-  if (at >= 0) {
-    spec.query = Object.fromEntries(
-      new URLSearchParams(path.slice(at + 1)),
-    ) as QueryValues;
+  // A query in the path stays as written (repeated keys and all), but for
+  // the keys the `query` option sets, which override it. Arrays go into it
+  // as `key[]=` pairs; the transport appends the rest, as for any call.
+  const scalars: QueryValues = {};
+  if (query && typeof query == "object") {
+    const params = new URLSearchParams(search);
+    let changed = false;
+    for (const key in query) {
+      const value = query[key];
+      if (params.has(key)) {
+        params.delete(key);
+        changed = true;
+      }
+      if (!Array.isArray(value)) scalars[key] = value as QueryValues[string];
+      else {
+        params.delete(key + "[]");
+        for (const item of value) {
+          if (item != null) params.append(key + "[]", String(item));
+        }
+        changed = true;
+      }
+    }
+    if (changed) search = params.toString();
   }
+  const spec: RequestSpec = {
+    method,
+    path: search ? route + "?" + search : route,
+  };
+  if (stream === true) spec.stream = true;
+  else Object.assign(spec, { as: "text", promise: Lenient });
+  const request: RequestOptions = rest;
+  // Anything else (a plain-JS caller's string, say) is the transport's to
+  // refuse, as for any call.
+  if (query && typeof query == "object") request.query = scalars;
+  else if (query !== undefined) request.query = query as QueryValues;
   if (body != null) {
     if (method == "GET") {
       throw new TypeError("Invalid body: a GET request has none");
@@ -104,7 +140,7 @@ export function customRequest<T>(
       body instanceof ArrayBuffer || ArrayBuffer.isView(spec.body) ||
       body instanceof URLSearchParams;
   }
-  return transport.request<T>(spec, rest);
+  return transport.request<T>(spec, request);
 }
 
 // An APIPromise whose result is the answer's text decoded as its content

@@ -126,12 +126,44 @@ Deno.test("a path that climbs out of the base path (dot segments, however writte
   ]);
 });
 
-Deno.test("a query in the path is sent, and the query option overrides it", async () => {
+Deno.test("a query in the path is sent as written, and the query option overrides it key by key", async () => {
   const { client, calls } = stubClient([() => json({})]);
   await client.get("/files?purpose=batch&limit=5", { query: { limit: 10 } });
-  const url = new URL(calls[0].url);
+  let url = new URL(calls[0].url);
   assertEquals(url.pathname, "/v1/files");
   assertEquals([...url.searchParams], [["purpose", "batch"], ["limit", "10"]]);
+  // Repeated keys and the exact encoding survive when nothing overrides them.
+  await client.get("/responses/r_1?include[]=a&include[]=b&q=%FF");
+  assertEquals(
+    calls[1].url,
+    "http://stub.local/v1/responses/r_1?include[]=a&include[]=b&q=%FF",
+  );
+  // undefined removes a key of the path's.
+  await client.get("/files?purpose=batch&limit=5", {
+    query: { limit: undefined },
+  });
+  url = new URL(calls[2].url);
+  assertEquals([...url.searchParams], [["purpose", "batch"]]);
+});
+
+Deno.test("an array in the query option is sent as repeated key[] pairs, replacing the path's", async () => {
+  const { client, calls } = stubClient([() => json({})]);
+  await client.get("/responses/r_1?include[]=old&stream=false", {
+    query: { include: ["file_search_call.results", "message.input_image"] },
+  });
+  const url = new URL(calls[0].url);
+  assertEquals([...url.searchParams], [
+    ["stream", "false"],
+    ["include[]", "file_search_call.results"],
+    ["include[]", "message.input_image"],
+  ]);
+  // Resource methods keep refusing arrays, as v4 does.
+  await assertRejects(
+    async () =>
+      await client.files.list({ purpose: ["a"] as unknown as string }),
+    TypeError,
+    "Invalid query value for purpose",
+  );
 });
 
 Deno.test("a Blob, bytes, URLSearchParams or a string body is sent as it is, not as JSON", async () => {
