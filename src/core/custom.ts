@@ -83,30 +83,47 @@ export function customRequest<T>(
       'Invalid path: expected a path below the base URL, starting with one "/"',
     );
   }
-  // A query in the path stays as written (repeated keys and all), but for
-  // the keys the `query` option sets, which override it. Arrays go into it
-  // as `key[]=` pairs; the transport appends the rest, as for any call.
-  const scalars: QueryValues = {};
-  if (query && typeof query == "object") {
-    const params = new URLSearchParams(search);
-    let changed = false;
-    for (const key in query) {
-      const value = query[key];
-      if (params.has(key)) {
-        params.delete(key);
-        changed = true;
-      }
-      if (!Array.isArray(value)) scalars[key] = value as QueryValues[string];
-      else {
-        params.delete(key + "[]");
-        for (const item of value) {
-          if (item != null) params.append(key + "[]", String(item));
-        }
-        changed = true;
-      }
+  // A query in the path is sent as written, byte for byte, but for the keys
+  // the `query` option sets, which override it; an array there goes as
+  // `key[]=` pairs. The path's keys also win over the client's
+  // `defaultQuery`, as when they were query values; the transport appends
+  // the option's scalars, as for any call.
+  const scalars: QueryValues = Object.create(null);
+  // The keys the option sets (an array's also as `key[]`), and its pairs.
+  const over = new Set<string>();
+  const added: string[] = [];
+  for (
+    const key of query && typeof query == "object" ? Object.keys(query) : []
+  ) {
+    const value = query![key];
+    over.add(key);
+    if (!Array.isArray(value)) {
+      scalars[key] = value as QueryValues[string];
+      continue;
     }
-    if (changed) search = params.toString();
+    over.add(key + "[]");
+    // No scalar, and none of the client's defaults, for an array's key.
+    scalars[key] = undefined;
+    for (const item of value) {
+      if (item == null) continue;
+      if (typeof item == "object" || typeof item == "function") {
+        throw new TypeError(
+          `Invalid query value for ${key}: expected strings, numbers or booleans`,
+        );
+      }
+      added.push(
+        encodeURIComponent(key + "[]") + "=" + encodeURIComponent(item),
+      );
+    }
   }
+  const kept = search.split("&").filter((pair) => {
+    const name = decodeKey(pair.split("=")[0]);
+    if (!pair || over.has(name)) return false;
+    // The path's value beats a default of the client's.
+    scalars[name] = undefined;
+    return true;
+  });
+  search = [...kept, ...added].join("&");
   const spec: RequestSpec = {
     method,
     path: search ? route + "?" + search : route,
@@ -116,8 +133,9 @@ export function customRequest<T>(
   const request: RequestOptions = rest;
   // Anything else (a plain-JS caller's string, say) is the transport's to
   // refuse, as for any call.
-  if (query && typeof query == "object") request.query = scalars;
-  else if (query !== undefined) request.query = query as QueryValues;
+  if (query === undefined || query && typeof query == "object") {
+    request.query = scalars;
+  } else request.query = query as QueryValues;
   if (body != null) {
     if (method == "GET") {
       throw new TypeError("Invalid body: a GET request has none");
@@ -182,6 +200,15 @@ function decode<T>(text: string, response: Response): T {
     );
   }
   return settle(value, headers) as T;
+}
+
+// A query pair's key as the server will read it (`+` is a space).
+function decodeKey(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, " "));
+  } catch {
+    return raw;
+  }
 }
 
 function isShared(value: unknown): value is SharedArrayBuffer {

@@ -146,6 +146,45 @@ Deno.test("a query in the path is sent as written, and the query option override
   assertEquals([...url.searchParams], [["purpose", "batch"]]);
 });
 
+Deno.test("the path's query stays byte for byte when the option overrides a key, and beats the client's defaults", async () => {
+  const { client, calls } = stubClient([() => json({})], {
+    defaultQuery: { a: "default", "api-version": "1" },
+  });
+  await client.get("/x?q=a+b&u=%E9&f&k=1&a=path", { query: { k: 2 } });
+  assertEquals(
+    calls[0].url,
+    "http://stub.local/v1/x?q=a+b&u=%E9&f&a=path&api-version=1&k=2",
+  );
+  await client.get("/x?a=1&a=2", { query: { include: ["i"] } });
+  assertEquals(
+    calls[1].url,
+    "http://stub.local/v1/x?a=1&a=2&include%5B%5D=i&api-version=1",
+  );
+  // An array's key drops a default of the same name.
+  await client.get("/x", { query: { a: ["x", "y"] } });
+  assertEquals(
+    calls[2].url,
+    "http://stub.local/v1/x?a%5B%5D=x&a%5B%5D=y&api-version=1",
+  );
+});
+
+Deno.test("a query that is not a plain object adds nothing, and an object in an array is refused", async () => {
+  const { client, calls } = stubClient([() => json({})]);
+  await client.get("/x", {
+    query: new URLSearchParams("a=1") as unknown as Record<string, string>,
+  });
+  assertEquals(calls[0].url, "http://stub.local/v1/x");
+  await assertRejects(
+    async () =>
+      await client.get("/x", {
+        query: { a: [{ k: 1 }] as unknown as string[] },
+      }),
+    TypeError,
+    "Invalid query value for a",
+  );
+  assertEquals(calls.length, 1);
+});
+
 Deno.test("an array in the query option is sent as repeated key[] pairs, replacing the path's", async () => {
   const { client, calls } = stubClient([() => json({})]);
   await client.get("/responses/r_1?include[]=old&stream=false", {
