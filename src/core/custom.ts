@@ -65,7 +65,7 @@ export function customRequest<T>(
   const { body, stream, query, ...rest } = options ?? {};
   const at = typeof path == "string" ? path.indexOf("?") : -1;
   const route = at < 0 ? path : path.slice(0, at);
-  let search = at < 0 ? "" : path.slice(at + 1);
+  const search = at < 0 ? "" : path.slice(at + 1);
   // Below the base URL only, as the runtime will resolve it: another
   // origin, or a dot segment (`/../`, `/%2e%2e/`) climbing out of `/v1`,
   // would take the key elsewhere. Never the value itself in the message: a
@@ -83,50 +83,10 @@ export function customRequest<T>(
       'Invalid path: expected a path below the base URL, starting with one "/"',
     );
   }
-  // A query in the path is sent as written, byte for byte, but for the keys
-  // the `query` option sets, which override it; an array there goes as
-  // `key[]=` pairs. The path's keys also win over the client's
-  // `defaultQuery`, as when they were query values; the transport appends
-  // the option's scalars, as for any call.
-  const scalars: QueryValues = Object.create(null);
-  // The keys the option sets (an array's also as `key[]`), and its pairs.
-  const over = new Set<string>();
-  const added: string[] = [];
-  for (
-    const key of query && typeof query == "object" ? Object.keys(query) : []
-  ) {
-    const value = query![key];
-    over.add(key);
-    if (!Array.isArray(value)) {
-      scalars[key] = value as QueryValues[string];
-      continue;
-    }
-    over.add(key + "[]");
-    // No scalar, and none of the client's defaults, for an array's key.
-    scalars[key] = undefined;
-    for (const item of value) {
-      if (item == null) continue;
-      if (typeof item == "object" || typeof item == "function") {
-        throw new TypeError(
-          `Invalid query value for ${key}: expected strings, numbers or booleans`,
-        );
-      }
-      added.push(
-        encodeURIComponent(key + "[]") + "=" + encodeURIComponent(item),
-      );
-    }
-  }
-  const kept = search.split("&").filter((pair) => {
-    const name = decodeKey(pair.split("=")[0]);
-    if (!pair || over.has(name)) return false;
-    // The path's value beats a default of the client's.
-    scalars[name] = undefined;
-    return true;
-  });
-  search = [...kept, ...added].join("&");
+  const [pairs, scalars] = mergeQuery(search, query);
   const spec: RequestSpec = {
     method,
-    path: search ? route + "?" + search : route,
+    path: pairs ? route + "?" + pairs : route,
   };
   if (stream === true) spec.stream = true;
   else Object.assign(spec, { as: "text", promise: Lenient });
@@ -200,6 +160,53 @@ function decode<T>(text: string, response: Response): T {
     );
   }
   return settle(value, headers) as T;
+}
+
+// A query in the path is sent as written, byte for byte, but for the keys
+// the `query` option sets, which override it; an array there goes as `key[]=`
+// pairs. Gives the pairs to send in the path and the option's scalars, for
+// the transport to append as for any call, with the path's keys undefined
+// there: they win over the client's `defaultQuery`, as the path's query did
+// when it was parsed into values.
+function mergeQuery(
+  search: string,
+  query: CustomRequestOptions["query"],
+): [string, QueryValues] {
+  const scalars: QueryValues = Object.create(null);
+  // The keys the option sets (an array's also as `key[]`), and its pairs.
+  const over = new Set<string>();
+  const added: string[] = [];
+  for (
+    const key of query && typeof query == "object" ? Object.keys(query) : []
+  ) {
+    const value = query![key];
+    over.add(key);
+    if (!Array.isArray(value)) {
+      scalars[key] = value as QueryValues[string];
+      continue;
+    }
+    over.add(key + "[]");
+    // No scalar, and none of the client's defaults, for an array's key.
+    scalars[key] = undefined;
+    for (const item of value) {
+      if (item == null) continue;
+      if (typeof item == "object" || typeof item == "function") {
+        throw new TypeError(
+          `Invalid query value for ${key}: expected strings, numbers or booleans`,
+        );
+      }
+      added.push(
+        encodeURIComponent(key + "[]") + "=" + encodeURIComponent(item),
+      );
+    }
+  }
+  const kept = search.split("&").filter((pair) => {
+    const name = decodeKey(pair.split("=")[0]);
+    if (!pair || over.has(name)) return false;
+    scalars[name] = undefined;
+    return true;
+  });
+  return [[...kept, ...added].join("&"), scalars];
 }
 
 // A query pair's key as the server will read it (`+` is a space).
