@@ -108,10 +108,15 @@ export function sseResponse(
   const stall = async (controller: ReadableStreamDefaultController) => {
     const signal = options.signal;
     let onAbort = () => {};
+    // A timer keeps the wait alive where a promise alone would not: workerd
+    // cancels a Worker (the mock served as one) whose only pending work is
+    // a promise nothing will settle.
+    const alive = setInterval(() => {}, 60_000);
     await new Promise<void>((resolve) => {
       wake = onAbort = () => resolve();
       signal?.addEventListener("abort", onAbort, { once: true });
     });
+    clearInterval(alive);
     // A lingering listener would fire when Deno.serve finishes the response.
     signal?.removeEventListener("abort", onAbort);
     if (signal?.aborted) controller.error(signal.reason);

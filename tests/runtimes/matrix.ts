@@ -33,7 +33,7 @@ const bundled = () => bundles ??= buildBundles();
 function checkSteps(runtime: string, result: DriverResult): void {
   if (!result.ok) throw new Error(`${runtime}: ${result.error}`);
   const steps = result.steps ?? [];
-  assertEquals(steps.length, 7, `${runtime}: steps ${JSON.stringify(steps)}`);
+  assertEquals(steps.length, 8, `${runtime}: steps ${JSON.stringify(steps)}`);
   const skipped = steps.filter((s) => s.includes("SKIPPED"));
   assertEquals(skipped, [], `${runtime}: skipped steps`);
 }

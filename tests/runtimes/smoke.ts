@@ -8,6 +8,7 @@
 
 import * as api from "../../dist/mod.js";
 import {
+  APIConnectionTimeoutError,
   APIUserAbortError,
   NotFoundError,
   OpenAI,
@@ -185,6 +186,29 @@ export async function smoke(options: SmokeOptions): Promise<string[]> {
   steps.push(
     "abort mid-stream ends the loop quietly (a re-encoded stream errors) and frees the connection",
   );
+  // A server that goes quiet mid-stream is a timeout, not a hang (and the
+  // mock, served as a Worker in workerd, keeps a stall alive).
+  const quiet = await client.chat.completions.create(
+    { model, messages: MESSAGES, stream: true },
+    { timeout: 300, headers: { [STALL_HEADER]: "1" } },
+  );
+  const timedOut = await within(
+    5_000,
+    "the stalled stream to time out",
+    async () => {
+      try {
+        for await (const _ of quiet) { /* the one event before the stall */ }
+      } catch (error) {
+        return error;
+      }
+    },
+  );
+  if (!(timedOut instanceof APIConnectionTimeoutError)) {
+    throw new Error(
+      `Expected APIConnectionTimeoutError, got ${describe(timedOut)}`,
+    );
+  }
+  steps.push("a stream that stalls times out");
   return steps;
 }
 
