@@ -54,6 +54,8 @@ const worker = {
         messages: [{ role: "user", content: prompt }],
         stream: true,
       },
+      // Fires when the caller leaves only with the enable_request_signal
+      // compatibility flag; the runtime cancels the returned stream anyway.
       { signal: request.signal },
     );
     return new Response(stream.toReadableStream(), {
