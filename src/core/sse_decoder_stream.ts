@@ -42,13 +42,20 @@ export class SSEDecoderStream {
     // The class links itself under TransformStream on first use, not at
     // import: in Deno, reading the TransformStream global loads the web
     // streams implementation (~1.5 ms), which every importer would pay.
-    const proto = SSEDecoderStream.prototype;
+    const proto = prototype();
     if (!(proto instanceof TransformStream)) {
       Object.setPrototypeOf(proto, TransformStream.prototype);
     }
     // A real TransformStream, so its own getters and pipeThrough work on it.
     return Object.setPrototypeOf(stream, new.target.prototype);
   }
+}
+
+// Read here, not in the class body: a class that names itself there is
+// bundled as `class _SSEDecoderStream`, the name inspection would show. A
+// function, not a constant: a bundler drops it when the class goes unused.
+function prototype(): SSEDecoderStream {
+  return SSEDecoderStream.prototype;
 }
 
 /** The stream's `readable` and `writable` sides, inherited from `TransformStream`. */

@@ -105,9 +105,7 @@ export class Stream<T> implements AsyncIterable<T> {
     response: Response,
     controller?: AbortController,
   ): Stream<T> {
-    return new Stream<T>(response.body, controller, {
-      headers: response.headers,
-    });
+    return make<T>(response.body, controller, { headers: response.headers });
   }
 
   /**
@@ -124,7 +122,7 @@ export class Stream<T> implements AsyncIterable<T> {
     body: ReadableStream<Uint8Array>,
     controller?: AbortController,
   ): Stream<T> {
-    return new Stream<T>(body, controller);
+    return make<T>(body, controller);
   }
 
   /** Iterates the parsed chunks; a stream can be iterated only once (see {@link Stream.tee}). */
@@ -236,7 +234,7 @@ export class Stream<T> implements AsyncIterable<T> {
     body: ReadableStream<Uint8Array>,
     siblings: { left: number },
   ): Stream<T> {
-    const stream = new Stream<T>(body, this.controller, this.#options);
+    const stream = make<T>(body, this.controller, this.#options);
     stream.#owner = false;
     stream.#siblings = siblings;
     // A branch dropped unread would hold its share of the body for ever:
@@ -426,6 +424,15 @@ export class Stream<T> implements AsyncIterable<T> {
       stop();
     }
   }
+}
+
+// A new Stream, made outside the class body: a class that names itself
+// there is bundled (by esbuild) as `class _Stream`, which is then the name
+// that `Deno.inspect` and `constructor.name` show.
+function make<T>(
+  ...args: ConstructorParameters<typeof Stream<T>>
+): Stream<T> {
+  return new Stream<T>(...args);
 }
 
 // Cancels `reader`, which it holds weakly but while a read waits (`held`):

@@ -49,6 +49,16 @@ Deno.test("dist: every entry point exports the same runtime names as its source"
   }
 });
 
+Deno.test("dist: every exported class is named as it is exported, as inspection shows it", async () => {
+  for (const entry of ENTRIES) {
+    for (const [name, value] of Object.entries(await load(entry.output))) {
+      if (typeof value != "function" || !/^[A-Z]/.test(name)) continue;
+      // `default` and aliases (OpenAI.Chat.Completions and the like) aside.
+      assertEquals(value.name, name, `${entry.key}: ${name}`);
+    }
+  }
+});
+
 Deno.test("dist: each entry point is typed by its own source", async () => {
   for (const entry of ENTRIES) {
     const text = await Deno.readTextFile(new URL(entry.output, root));
