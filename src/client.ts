@@ -139,7 +139,8 @@ export class OpenAI {
    * official SDK's `client.get`. The answer is read as that SDK reads it:
    * JSON when its content type says so, otherwise text, `null` for a 204 and
    * nothing for an empty body; a `Stream` with `stream: true`; the `Response`
-   * itself with `.asResponse()`.
+   * itself with `.asResponse()`. `T` is the result's type; given two type
+   * arguments, as v4 took them (`post<Body, Result>`), the second is.
    *
    * @example A newer endpoint
    * ```ts
@@ -151,10 +152,10 @@ export class OpenAI {
    * console.log(batches.data.length);
    * ```
    */
-  get<T = unknown>(
+  get<T = unknown, R = T>(
     path: string,
     options?: CustomRequestOptions,
-  ): APIPromise<T> {
+  ): APIPromise<R> {
     return customRequest(this.#transport, "GET", path, options);
   }
 
@@ -172,10 +173,10 @@ export class OpenAI {
    * for await (const event of stream) console.log(event.type);
    * ```
    */
-  post<T = unknown>(
+  post<T = unknown, R = T>(
     path: string,
     options?: CustomRequestOptions,
-  ): APIPromise<T> {
+  ): APIPromise<R> {
     return customRequest(this.#transport, "POST", path, options);
   }
 
@@ -189,10 +190,10 @@ export class OpenAI {
    * await client.put("/some/path", { body: { a: 1 } });
    * ```
    */
-  put<T = unknown>(
+  put<T = unknown, R = T>(
     path: string,
     options?: CustomRequestOptions,
-  ): APIPromise<T> {
+  ): APIPromise<R> {
     return customRequest(this.#transport, "PUT", path, options);
   }
 
@@ -206,10 +207,10 @@ export class OpenAI {
    * await client.patch("/some/path", { body: { a: 1 } });
    * ```
    */
-  patch<T = unknown>(
+  patch<T = unknown, R = T>(
     path: string,
     options?: CustomRequestOptions,
-  ): APIPromise<T> {
+  ): APIPromise<R> {
     return customRequest(this.#transport, "PATCH", path, options);
   }
 
@@ -223,10 +224,10 @@ export class OpenAI {
    * await client.delete("/some/path/123");
    * ```
    */
-  delete<T = unknown>(
+  delete<T = unknown, R = T>(
     path: string,
     options?: CustomRequestOptions,
-  ): APIPromise<T> {
+  ): APIPromise<R> {
     return customRequest(this.#transport, "DELETE", path, options);
   }
 

@@ -88,7 +88,8 @@ export function customRequest<T>(
     method,
     path: pairs ? route + "?" + pairs : route,
   };
-  if (stream === true) spec.stream = true;
+  // Newer endpoints end their streams without `[DONE]`.
+  if (stream === true) spec.stream = spec.noDone = true;
   else Object.assign(spec, { as: "text", promise: Lenient });
   const request: RequestOptions = rest;
   // Anything else (a plain-JS caller's string, say) is the transport's to

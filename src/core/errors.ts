@@ -289,10 +289,12 @@ export function makeAPIError(
       : byStatus[status] ?? (status >= 500 ? InternalServerError : APIError))(
       status,
       error as APIErrorBody | undefined,
-      status === undefined
+      typeof message == "string"
+        ? preview(message, 500)
+        : status === undefined
         ? "Stream error"
         : typeof body == "string"
-        ? preview(typeof message == "string" ? message : body, 500)
+        ? preview(body, 500)
         : "",
       headers,
     );

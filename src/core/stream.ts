@@ -34,6 +34,13 @@ export interface StreamOptions {
   signal?: AbortSignal | null;
   /** The response's headers, given to an `APIError` built from an `error` event. */
   headers?: Headers;
+  /**
+   * The server sends no `data: [DONE]` (newer endpoints, such as the
+   * Responses API, end after their last event): a body that ends after a
+   * whole event is then complete. One that ends inside an event, or before
+   * any, is still cut short.
+   */
+  noDone?: boolean;
 }
 
 const DONE = "[DONE]";
@@ -274,7 +281,7 @@ export class Stream<T> implements AsyncIterable<T> {
     const parser = new SSEParser((event) =>
       (event.data || event.event == "error") && queue.push(event)
     );
-    const { idleTimeout = 0, signal, headers } = this.#options;
+    const { idleTimeout = 0, signal, headers, noDone } = this.#options;
     const aborted = this.controller.signal;
     const stop = canceller(reader);
     let finished = false;
@@ -377,11 +384,13 @@ export class Stream<T> implements AsyncIterable<T> {
           );
         }
         // Silence ends with an event, or with bytes of one (a large event
-        // sent slowly): any line of the chunk that is not a comment.
+        // sent slowly): any line of the chunk that is not a comment, nor an
+        // empty `data:` (a relay's keepalive, skipped as an event too).
         const was = line;
         const nl = Math.max(text.lastIndexOf("\n"), text.lastIndexOf("\r"));
         line = nl < 0 ? line || text.slice(0, 1) : text.slice(nl + 1, nl + 2);
-        waited = queue.length || /(^|[\r\n])[^:\r\n]/.test(was + text)
+        waited = queue.length ||
+            /(^|[\r\n])(?!data: ?(?:[\r\n]|$))[^:\r\n]/.test(was + text)
           ? 0
           : waited + Date.now() - began;
         if (head != null && !queue.length) {
@@ -396,6 +405,10 @@ export class Stream<T> implements AsyncIterable<T> {
             } catch (err) {
               if (err instanceof APIError) throw err;
             }
+          }
+          if (noDone && head === undefined && !queue.length) {
+            finished = true;
+            return;
           }
           throw (head?.trim() && notEvents(head, headers)) ||
             new APIConnectionError(

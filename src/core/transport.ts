@@ -46,6 +46,8 @@ export interface RequestSpec {
   raw?: boolean;
   /** The response is a server-sent-event stream: resolve to a {@link Stream}. */
   stream?: boolean;
+  /** The stream ends without `[DONE]` (see {@link StreamOptions.noDone}). */
+  noDone?: boolean;
   /** How to read a non-streamed body: parsed JSON (default), text, or the `Response` itself. */
   as?: "json" | "text" | "response";
   /** Wraps the parsed JSON of a list endpoint in a page. */
@@ -410,6 +412,7 @@ class Call<T> implements PreparedResponse<T> {
         idleTimeout: this.timeout,
         signal: this.signal,
         headers: response.headers,
+        noDone: spec.noDone,
       }) as T;
     }
     if (spec.as === "response") {

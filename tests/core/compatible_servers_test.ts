@@ -4,11 +4,12 @@
 // harmless variations must not break a stream.
 import {
   APIConnectionError,
+  APIConnectionTimeoutError,
   APIError,
   BadRequestError,
   OpenAIError,
 } from "../../mod.ts";
-import { assertEquals, assertRejects } from "../_assert.ts";
+import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import { chatBody, json, stubClient } from "./_helpers.ts";
 
 const streamBody = { ...chatBody, stream: true as const };
@@ -211,4 +212,54 @@ Deno.test("an error body with its fields at the top (vLLM's, Mistral's) is worde
     BadRequestError,
   );
   assertEquals(raw.message, '400 {"message":{"a":1}}');
+});
+
+Deno.test("a relay's data: keepalives do not keep a stalled stream alive past its timeout", async () => {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const bytes = (text: string) => new TextEncoder().encode(text);
+      controller.enqueue(bytes(`data: ${chunk("Hel")}\n\n`));
+      timer = setInterval(() => controller.enqueue(bytes("data:\n\n")), 50);
+    },
+    cancel: () => clearInterval(timer),
+  });
+  const { client } = stubClient([
+    () =>
+      new Response(body, { headers: { "content-type": "text/event-stream" } }),
+  ], { maxRetries: 0, timeout: 300 });
+  const started = Date.now();
+  try {
+    const err = await assertRejects(async () => {
+      // Guarded: on code where keepalives hold it open, the loop ends at 3 s
+      // (quietly, as an abort does) and the assertion fails instead of hanging.
+      const guard = AbortSignal.timeout(3_000);
+      for await (
+        const _ of await client.chat.completions.create(streamBody, {
+          signal: guard,
+        })
+      ) {
+        // the one chunk before the keepalives
+      }
+    }, APIConnectionTimeoutError);
+    assertEquals(err.message, "Stream timed out: no event for 300 ms");
+    assert(Date.now() - started < 3_000, "timed out, not held open");
+  } finally {
+    clearInterval(timer);
+  }
+});
+
+Deno.test("a 200 holding only an error with its message at the top is worded by that message, masked", async () => {
+  const { client } = stubClient([
+    () =>
+      json({
+        error: true,
+        message: "Insufficient credits for sk-proj-0123456789abcdefSECRET",
+      }),
+  ]);
+  const err = await assertRejects(
+    () => client.chat.completions.create(chatBody),
+    APIError,
+  );
+  assertEquals(err.message, "Insufficient credits for sk-***");
 });

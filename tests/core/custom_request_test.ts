@@ -383,3 +383,40 @@ Deno.test("against the mock, a fault gives a path it does not serve its answer",
   // Without one, the path is unknown there, as it would be to the 2.0.0 API.
   await assertRejects(() => server.client.post("/batches"), NotFoundError);
 });
+
+Deno.test("a custom stream may end without [DONE] after a whole event, as newer endpoints' streams do", async () => {
+  const events = [
+    'event: response.created\ndata: {"type":"response.created"}\n\n',
+    'event: response.completed\ndata: {"type":"response.completed"}\n\n',
+  ];
+  const answer = (text: string) => () =>
+    new Response(text, { headers: { "content-type": "text/event-stream" } });
+  const { client } = stubClient([answer(events.join(""))]);
+  const stream = await client.post<Stream<{ type: string }>>("/responses", {
+    body: { stream: true },
+    stream: true,
+  });
+  const seen: string[] = [];
+  for await (const event of stream) seen.push(event.type);
+  assertEquals(seen, ["response.created", "response.completed"]);
+  // Cut inside an event, or before any: still a cut.
+  for (
+    const text of [
+      events[0] + 'event: response.completed\ndata: {"type":"resp',
+      "",
+    ]
+  ) {
+    const { client: cut } = stubClient([answer(text)], { maxRetries: 0 });
+    await assertRejects(
+      async () => {
+        for await (
+          const _ of await cut.post<Stream<unknown>>("/responses", {
+            stream: true,
+          })
+        ) { /* read on */ }
+      },
+      APIConnectionError,
+      "cut short",
+    );
+  }
+});

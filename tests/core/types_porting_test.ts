@@ -114,6 +114,16 @@ export async function streamedAndEither(
   return checks.every(Boolean);
 }
 
+// v4's custom requests took the body's type and then the result's.
+export async function twoTypeArguments(client: OpenAI): Promise<string> {
+  const batch = await client.post<{ input_file_id: string }, { id: string }>(
+    "/batches",
+    { body: { input_file_id: "file-1" } },
+  );
+  const one = await client.get<{ id: string }>("/batches/b");
+  return batch.id + one.id;
+}
+
 // A fetch typed as v4's README types it (`RequestInfo`), as newer SDKs do
 // (`string | URL | Request`), or as the global: each fits the option.
 const v4Fetch = (url: RequestInfo, init?: RequestInit): Promise<Response> =>
