@@ -41,12 +41,12 @@ export class Page<Item> implements AsyncIterable<Item> {
   object: string;
   /** Whether the server says more items follow (cursor lists; false when absent). */
   has_more: boolean;
-  /** The request that produced this page. */
-  protected readonly requester: Requester;
-  /** The request that produced this page. */
-  protected readonly spec: RequestSpec;
-  /** The options that produced this page. */
-  protected readonly options: RequestOptions | undefined;
+  // Private, read through methods (not getters, which inspection with
+  // `getters: true` would call): a page logged or serialised shows its
+  // items, never the request's options, whose headers may carry a key.
+  #requester: Requester;
+  #spec: RequestSpec;
+  #options: RequestOptions | undefined;
 
   /** Wraps a list envelope; used by the transport. */
   constructor(
@@ -55,12 +55,27 @@ export class Page<Item> implements AsyncIterable<Item> {
     options: RequestOptions | undefined,
     body: ListEnvelope<Item>,
   ) {
-    this.requester = requester;
-    this.spec = spec;
-    this.options = options;
+    this.#requester = requester;
+    this.#spec = spec;
+    this.#options = options;
     this.data = Array.isArray(body?.data) ? body.data : [];
     this.object = body?.object ?? "list";
     this.has_more = body?.has_more === true;
+  }
+
+  /** The transport that produced this page. */
+  protected requester(): Requester {
+    return this.#requester;
+  }
+
+  /** The request that produced this page. */
+  protected spec(): RequestSpec {
+    return this.#spec;
+  }
+
+  /** The options that produced this page. */
+  protected options(): RequestOptions | undefined {
+    return this.#options;
   }
 
   /** Whether another page follows; {@link Page.iterPages} stops when false. */
@@ -87,7 +102,7 @@ export class Page<Item> implements AsyncIterable<Item> {
         new OpenAIError("No next page: check hasNextPage() first"),
       );
     }
-    return this.requester.request<this>(spec, this.nextOptions());
+    return this.requester().request<this>(spec, this.nextOptions());
   }
 
   /**
@@ -116,7 +131,7 @@ export class Page<Item> implements AsyncIterable<Item> {
 
   /** The request options for the next page. */
   protected nextOptions(): RequestOptions | undefined {
-    return this.options;
+    return this.options();
   }
 
   /** Walks every item of this page and of every following page. */
@@ -147,23 +162,23 @@ export class CursorPage<Item extends { id: string }> extends Page<Item> {
   override hasNextPage(): boolean {
     const after = this.#after();
     return this.has_more && !!after &&
-      after !== (this.options?.query?.after ?? this.spec.query?.after);
+      after !== (this.options()?.query?.after ?? this.spec().query?.after);
   }
 
   /** The same request with `after` set to this page's last id, if it has one. */
   protected override nextSpec(): RequestSpec | null {
     const after = this.#after();
     return after
-      ? { ...this.spec, query: { ...this.spec.query, after } }
+      ? { ...this.spec(), query: { ...this.spec().query, after } }
       : null;
   }
 
   /** The same options, except that this page's `after` beats the caller's. */
   protected override nextOptions(): RequestOptions | undefined {
-    const query = this.options?.query;
+    const query = this.options()?.query;
     return query && "after" in query
-      ? { ...this.options, query: { ...query, after: this.#after() } }
-      : this.options;
+      ? { ...this.options(), query: { ...query, after: this.#after() } }
+      : this.options();
   }
 
   #after(): string | undefined {

@@ -158,3 +158,14 @@ Deno.test("arguments in the wrong place are described, never echoed", async () =
   assertNoKey(key, "apiKey type error");
   assertEquals(mock.requests.length, 0);
 });
+
+Deno.test("a page never shows the options of the request that made it, whose headers may carry a key", async () => {
+  await using server = await overHTTP();
+  const page = await server.client.files.list(
+    { limit: 1 },
+    { headers: { "x-upstream-auth": `Bearer ${KEY}` } },
+  );
+  assertNoKey(page, "a page");
+  // The options still serve the next page.
+  assertEquals(typeof page.hasNextPage(), "boolean");
+});
