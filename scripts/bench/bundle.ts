@@ -71,9 +71,9 @@ export const BUNDLES: BundleCase[] = [
     // what OpenAI-compatible servers send: errors they word their own way
     // reaching the caller (+85 B), custom requests' raw bodies and
     // answers with fixes reviews found (+20 B), the class names (+7 B), and
-    // to 6,736 B for a last review's fixes (+45 B), itemised in
-    // scripts/bench/analysis.md.
-    ceiling: 6736,
+    // to 6,736 B for a last review's fixes (+45 B), and to 6,768 B for two
+    // regressions in those (+37 B), itemised in scripts/bench/analysis.md.
+    ceiling: 6768,
   },
   {
     name: "ours: full client (@webstd/openai)",

@@ -300,6 +300,7 @@ export class Stream<T> implements AsyncIterable<T> {
     // start, ":" in a comment, another character in a field. A keepalive
     // split over two chunks is still a comment.
     let line = "";
+    let tail = "";
     // The body's text until its first event (up to 1 MiB): a body that is
     // not server-sent events at all (a gateway's JSON error, an HTML page)
     // is reported with what it says.
@@ -390,12 +391,15 @@ export class Stream<T> implements AsyncIterable<T> {
         const nl = Math.max(text.lastIndexOf("\n"), text.lastIndexOf("\r"));
         line = nl < 0 ? line || text.slice(0, 1) : text.slice(nl + 1, nl + 2);
         waited = queue.length ||
-            /(^|[\r\n])(?!data: ?(?:[\r\n]|$))[^:\r\n]/.test(was + text)
+            /(^|[\r\n])(?!data: ?[\r\n])[^:\r\n]/.test(was + text)
           ? 0
           : waited + Date.now() - began;
         if (head != null && !queue.length) {
           head += text.slice(0, 2 ** 20 - head.length);
         } else head = undefined;
+        // Where the bytes stop, for a stream that needs no [DONE]: only a
+        // blank line there ends its last event.
+        if (noDone) tail = (tail + text).slice(-4);
         if (end && !queue.some((event) => event.data === DONE)) {
           // A last event without its blank line may still say what went
           // wrong: its error, not the cut, is then the news.
@@ -406,7 +410,10 @@ export class Stream<T> implements AsyncIterable<T> {
               if (err instanceof APIError) throw err;
             }
           }
-          if (noDone && head === undefined && !queue.length) {
+          if (
+            noDone && head === undefined && !queue.length &&
+            /(\r\n|\r(?!\n)|\n)(\r\n|\r|\n)$/.test(tail)
+          ) {
             finished = true;
             return;
           }

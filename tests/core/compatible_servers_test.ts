@@ -263,3 +263,36 @@ Deno.test("a 200 holding only an error with its message at the top is worded by 
   );
   assertEquals(err.message, "Insufficient credits for sk-***");
 });
+
+Deno.test("an event sent slowly, split right after its data: field name, still ends a silence", async () => {
+  for (
+    const [cut, eol] of [["data: ", "\n"], ["data:", "\n"], ["data: ", "\r\n"]]
+  ) {
+    const pieces = [
+      `data: ${chunk("a")}${eol}${eol}`,
+      cut,
+      `${cut == "data:" ? " " : ""}${chunk("b")}${eol}${eol}`,
+      `data: [DONE]${eol}${eol}`,
+    ];
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const piece = pieces.shift();
+        if (piece === undefined) return controller.close();
+        // Each gap is under the timeout; two of them together are over it.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        controller.enqueue(new TextEncoder().encode(piece));
+      },
+    });
+    const { client } = stubClient([
+      () =>
+        new Response(body, {
+          headers: { "content-type": "text/event-stream" },
+        }),
+    ], { maxRetries: 0, timeout: 300 });
+    const seen: string[] = [];
+    for await (const c of await client.chat.completions.create(streamBody)) {
+      seen.push(c.choices[0].delta.content!);
+    }
+    assertEquals(seen, ["a", "b"], JSON.stringify(cut + eol));
+  }
+});

@@ -399,10 +399,27 @@ Deno.test("a custom stream may end without [DONE] after a whole event, as newer 
   const seen: string[] = [];
   for await (const event of stream) seen.push(event.type);
   assertEquals(seen, ["response.created", "response.completed"]);
-  // Cut inside an event, or before any: still a cut.
+  // With CRLF line ends too.
+  const { client: crlf } = stubClient([
+    answer(events.join("").replaceAll("\n", "\r\n")),
+  ]);
+  const types: string[] = [];
+  for await (
+    const event of await crlf.post<Stream<{ type: string }>>("/responses", {
+      stream: true,
+    })
+  ) types.push(event.type);
+  assertEquals(types, ["response.created", "response.completed"]);
+  // Cut inside an event (however little of it came), or before any: still
+  // a cut.
   for (
     const text of [
       events[0] + 'event: response.completed\ndata: {"type":"resp',
+      events[0] + "event: response.completed\n",
+      events[0] + "event: response.compl",
+      events[0] + "data:",
+      events[0] + "da",
+      events[0].replaceAll("\n", "\r\n").slice(0, -2),
       "",
     ]
   ) {
