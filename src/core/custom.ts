@@ -7,8 +7,9 @@
  */
 
 import { APIPromise, type PreparedResponse } from "./api_promise.ts";
-import { APIConnectionError } from "./errors.ts";
 import type { QueryValues, RequestOptions } from "./options.ts";
+import { unshared } from "./to_file.ts";
+import { APIConnectionError } from "./errors.ts";
 import { type RequestSpec, settle, type Transport } from "./transport.ts";
 
 /**
@@ -109,12 +110,7 @@ export function customRequest<T>(
       );
     }
     // fetch refuses shared memory: a copy of it is sent.
-    const shared = ArrayBuffer.isView(body) ? body.buffer : body;
-    spec.body = shared instanceof ArrayBuffer || !isShared(shared)
-      ? body
-      : ArrayBuffer.isView(body)
-      ? new Uint8Array(shared, body.byteOffset, body.byteLength).slice()
-      : new Uint8Array(shared).slice();
+    spec.body = unshared(body);
     spec.raw = typeof body == "string" || body instanceof Blob ||
       body instanceof ArrayBuffer || ArrayBuffer.isView(spec.body) ||
       body instanceof URLSearchParams;
@@ -217,8 +213,4 @@ function decodeKey(raw: string): string {
   } catch {
     return raw;
   }
-}
-
-function isShared(value: unknown): value is SharedArrayBuffer {
-  return Object.prototype.toString.call(value) == "[object SharedArrayBuffer]";
 }

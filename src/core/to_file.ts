@@ -81,13 +81,8 @@ export async function toFile(
   }
   // An explicit "" type: Bun would otherwise take a single part's type.
   if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
-    // A Blob takes no shared memory: a view over it is copied (slice() of a
-    // typed array makes a new, unshared buffer).
-    const part =
-      ArrayBuffer.isView(data) && !(data.buffer instanceof ArrayBuffer)
-        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice()
-        : data as BlobPart;
-    return new File([part], name ?? unnamed(type), {
+    // A Blob takes no shared memory: a view over it is copied.
+    return new File([unshared(data) as BlobPart], name ?? unnamed(type), {
       type: type ?? "",
       lastModified,
     });
@@ -126,6 +121,28 @@ export async function toFile(
     `Cannot make a file from ${describe(data)}: expected a Blob, File, ` +
       "ArrayBuffer, typed array, ReadableStream, async iterable or Response",
   );
+}
+
+/**
+ * `data`, or a copy of its bytes where it is shared memory (a
+ * `SharedArrayBuffer` or a view over one), which neither a `Blob` nor `fetch`
+ * takes. `slice()` of a typed array makes a new, unshared buffer.
+ *
+ * @example
+ * ```ts ignore
+ * unshared(new Uint8Array(new SharedArrayBuffer(4))).buffer instanceof ArrayBuffer; // true
+ * ```
+ */
+export function unshared<T>(data: T): T | Uint8Array {
+  if (ArrayBuffer.isView(data)) {
+    const { buffer, byteOffset, byteLength } = data;
+    return buffer instanceof ArrayBuffer
+      ? data
+      : new Uint8Array(buffer, byteOffset, byteLength).slice();
+  }
+  return Object.prototype.toString.call(data) == "[object SharedArrayBuffer]"
+    ? new Uint8Array(data as SharedArrayBuffer).slice()
+    : data;
 }
 
 /**
