@@ -232,3 +232,10 @@ export async function inWorker(source: string): Promise<unknown> {
     URL.revokeObjectURL(url);
   }
 }
+
+/** Compile-time equality: `Assert<Equals<A, B>>` fails `deno check` unless A and B are the same type. */
+export type Equals<A, B> = (<X>() => X extends A ? 1 : 2) extends
+  (<X>() => X extends B ? 1 : 2) ? true : false;
+
+/** Accepts only `true`; see {@link Equals}. */
+export type Assert<T extends true> = T;

@@ -15,11 +15,7 @@ import OpenAI, {
   type Stream,
 } from "../../mod.ts";
 import { assertEquals } from "../_assert.ts";
-import { chatBody, json, stub } from "./_helpers.ts";
-
-type Equals<A, B> = (<X>() => X extends A ? 1 : 2) extends
-  (<X>() => X extends B ? 1 : 2) ? true : false;
-type Assert<T extends true> = T;
+import { type Assert, chatBody, type Equals, json, stub } from "./_helpers.ts";
 
 // Paths v4 code names, each resolving to this module's type for it.
 export type V4Paths = [

@@ -23,12 +23,7 @@ import OpenAI, {
   type Stream,
 } from "../../mod.ts";
 import { assert, assertEquals } from "../_assert.ts";
-import { KEY } from "./_helpers.ts";
-
-// Compile-time equality: `Assert<Equals<A, B>>` fails `deno check` unless A and B are the same type.
-type Equals<A, B> = (<X>() => X extends A ? 1 : 2) extends
-  (<X>() => X extends B ? 1 : 2) ? true : false;
-type Assert<T extends true> = T;
+import { type Assert, type Equals, KEY } from "./_helpers.ts";
 
 // The official SDK's names for request types are the same types here.
 export type OfficialNames = [
